@@ -1,0 +1,72 @@
+import type { JsonPointer } from './model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+/** blocker: cannot migrate as is; degraded: approximated; review: a human must decide; info: for the record. */
+export type Impact = 'blocker' | 'degraded' | 'review' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const IMPACTS: readonly Impact[] = ['blocker', 'degraded', 'review', 'info'];
+
+/** A finding is data about the user's workloads, never a tool failure. */
+export interface Finding {
+  /** Namespaced stable id, e.g. `csi/access-mode-unsupported`. */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly impact: Impact;
+  /** Source id of the workload, or `*` for the whole estate. */
+  readonly workload: string;
+  /** JSON pointer into the workload's source definition. */
+  readonly pointer: JsonPointer;
+  readonly message: string;
+  readonly hint: string;
+  readonly docsUrl: string;
+  /** Name of the plugin that reported it. */
+  readonly plugin: string;
+}
+
+/** The documentation of a rule, shaped like an ESLint rule's meta. */
+export interface RuleMeta<MessageId extends string = string> {
+  /** Namespaced id: `<plugin namespace>/<kebab-name>`. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly impact: Impact;
+  /** Message templates with `{{placeholders}}`, keyed by message id. */
+  readonly messages: Readonly<Record<MessageId, string>>;
+  /** What to do, with `{{placeholders}}`. */
+  readonly hint: string;
+  /** Longer page for `migrate explain` and `docs/rules/` (markdown). */
+  readonly docs: string;
+  readonly docsUrl?: string;
+}
+
+export const DOCS_BASE_URL = 'https://baton.dev/docs';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}/rules/${ruleId}`;
+}
+
+/** Fills `{{name}}` placeholders; unknown placeholders stay visible so the gap is noticed. */
+export function renderTemplate(template: string, data: Readonly<Record<string, unknown>> = {}): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
+    const value = data[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** Stable order for output: workload, pointer, rule id, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.workload, b.workload) || cmp(a.pointer, b.pointer) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message)
+  );
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,12 @@
+export * from './model.js';
+export * from './finding.js';
+export * from './ledger.js';
+export * from './target-profile.js';
+export * from './plugin.js';
+export * from './pipeline.js';
+export * from './plan.js';
+export { writePlanDirectory, safeJoin } from './write-plan-directory.js';
+export { BatonError } from './errors/baton-error.js';
+export { ERROR_CATALOG, isErrorCode, type ErrorCode, type ErrorDefinition, type ErrorCategory } from './errors/catalog.js';
+export { CORE_RULES } from './core-rules.js';
+export { CORE_VERSION } from './version.js';

@@ -1,0 +1,110 @@
+import type { JsonPointer } from './model.js';
+
+/**
+ * mapped: expressed in the output; default: equal to the source default, nothing to do;
+ * runtime: status-only (tasksRunning, version); approximated / unsupported: with a finding.
+ */
+export type Disposition = 'mapped' | 'default' | 'runtime' | 'approximated' | 'unsupported';
+
+export const DISPOSITIONS: readonly Disposition[] = ['mapped', 'default', 'runtime', 'approximated', 'unsupported'];
+
+export interface LedgerClaim {
+  readonly disposition: Disposition;
+  /** Where it went: an output field (`Deployment.spec.replicas`) or a model field. */
+  readonly to?: string;
+  /** The finding's rule for approximated and unsupported leaves. */
+  readonly ruleId?: string;
+  /** The claim covers every leaf below the pointer (e.g. all labels). */
+  readonly subtree?: boolean;
+}
+
+export interface LedgerEntry {
+  readonly pointer: JsonPointer;
+  readonly disposition: Disposition;
+  readonly to?: string;
+  readonly ruleId?: string;
+}
+
+// When two plugins claim one leaf, the more cautious word wins: a writer that could only
+// approximate overrides a reader that mapped the field into the model.
+const RANK: Record<Disposition, number> = { default: 1, runtime: 2, mapped: 3, approximated: 4, unsupported: 5 };
+
+/** Records, per workload, what happened to each part of its source definition. */
+export class CoverageLedger {
+  private readonly claims = new Map<string, Map<JsonPointer, LedgerClaim>>();
+
+  claim(workload: string, pointer: JsonPointer, claim: LedgerClaim): void {
+    let byPointer = this.claims.get(workload);
+    if (!byPointer) {
+      byPointer = new Map();
+      this.claims.set(workload, byPointer);
+    }
+    const previous = byPointer.get(pointer);
+    if (!previous || RANK[claim.disposition] >= RANK[previous.disposition]) {
+      byPointer.set(pointer, { ...claim, subtree: claim.subtree ?? previous?.subtree });
+    }
+  }
+
+  /** The claim governing a leaf: its own, or the nearest ancestor's subtree claim. */
+  resolve(workload: string, pointer: JsonPointer): LedgerClaim | undefined {
+    const byPointer = this.claims.get(workload);
+    if (!byPointer) return undefined;
+    const own = byPointer.get(pointer);
+    if (own) return own;
+    let at = pointer;
+    while (at.length > 0) {
+      at = at.slice(0, at.lastIndexOf('/'));
+      const claim = byPointer.get(at);
+      if (claim?.subtree) return claim;
+    }
+    return undefined;
+  }
+
+  /**
+   * One entry per leaf of `definition`. Leaves nobody claimed are returned in `unclaimed`
+   * so the engine can turn them into `unsupported` entries with a finding: no silent loss.
+   */
+  settle(workload: string, definition: unknown): { entries: LedgerEntry[]; unclaimed: JsonPointer[] } {
+    const entries: LedgerEntry[] = [];
+    const unclaimed: JsonPointer[] = [];
+    walkLeaves(definition, '', (pointer) => {
+      const claim = this.resolve(workload, pointer);
+      if (!claim) {
+        unclaimed.push(pointer);
+        return;
+      }
+      const entry: { pointer: string; disposition: Disposition; to?: string; ruleId?: string } = {
+        pointer,
+        disposition: claim.disposition,
+      };
+      if (claim.to !== undefined) entry.to = claim.to;
+      if (claim.ruleId !== undefined) entry.ruleId = claim.ruleId;
+      entries.push(entry);
+    });
+    return { entries, unclaimed };
+  }
+}
+
+/** Calls `visit` for every leaf: scalars, null, and empty arrays or objects. */
+export function walkLeaves(value: unknown, pointer: JsonPointer, visit: (pointer: JsonPointer, value: unknown) => void): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) visit(pointer, value);
+    else value.forEach((item, index) => walkLeaves(item, `${pointer}/${index}`, visit));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) visit(pointer, value);
+    else for (const key of keys) walkLeaves((value as Record<string, unknown>)[key], `${pointer}/${escapePointerToken(key)}`, visit);
+    return;
+  }
+  visit(pointer, value);
+}
+
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(...tokens: readonly (string | number)[]): JsonPointer {
+  return tokens.map((token) => `/${escapePointerToken(String(token))}`).join('');
+}

@@ -1,0 +1,206 @@
+import { cmp, severityAtLeast, type Finding, type Severity } from './finding.js';
+import type { LedgerEntry } from './ledger.js';
+import type { EmittedFile } from './plugin.js';
+import type { PipelineResult, WorkloadStatus } from './pipeline.js';
+
+export const PLAN_VERSION = 'baton.dev/plan/v1' as const;
+
+export interface PlanObjectRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+export interface PlanWorkload {
+  readonly id: string;
+  readonly sourceKind: string;
+  readonly kind: string;
+  readonly origin: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly status: WorkloadStatus;
+  readonly wave: number;
+  readonly dependencies: readonly string[];
+  readonly file: string;
+  readonly objects: readonly PlanObjectRef[];
+  readonly findings: readonly Omit<Finding, 'workload'>[];
+  readonly coverage: readonly LedgerEntry[];
+}
+
+export interface PlanDocument {
+  readonly planVersion: typeof PLAN_VERSION;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly source: PipelineResult['model']['source'];
+  readonly target: { readonly id: string; readonly title: string; readonly kubernetesVersion: string };
+  readonly summary: {
+    readonly workloads: number;
+    readonly ready: number;
+    readonly degraded: number;
+    readonly blocked: number;
+    readonly objects: number;
+    readonly findings: Readonly<Record<Severity, number>>;
+    readonly coverage: Readonly<Record<string, number>>;
+  };
+  readonly waves: readonly { readonly wave: number; readonly workloads: readonly string[] }[];
+  readonly workloads: readonly PlanWorkload[];
+  /** Findings about the estate as a whole (workload `*`) or about ids that produced no workload. */
+  readonly findings: readonly Finding[];
+  readonly sharedObjects: readonly PlanObjectRef[];
+}
+
+export function buildPlan(result: PipelineResult, tool: { name: string; version: string }): PlanDocument {
+  const outputs = new Map(result.output.workloads.map((output) => [output.workload, output]));
+  const byWorkload = new Map<string, Finding[]>();
+  const estate: Finding[] = [];
+  const known = new Set(result.model.workloads.map((w) => w.id));
+  for (const finding of result.findings) {
+    if (known.has(finding.workload)) {
+      const list = byWorkload.get(finding.workload) ?? [];
+      list.push(finding);
+      byWorkload.set(finding.workload, list);
+    } else estate.push(finding);
+  }
+  const coverage: Record<string, number> = { mapped: 0, default: 0, runtime: 0, approximated: 0, unsupported: 0 };
+  const workloads: PlanWorkload[] = result.model.workloads
+    .map((workload) => {
+      const output = outputs.get(workload.id);
+      const entries = result.ledger.get(workload.id) ?? [];
+      for (const entry of entries) coverage[entry.disposition] = (coverage[entry.disposition] ?? 0) + 1;
+      return {
+        id: workload.id,
+        sourceKind: workload.sourceKind,
+        kind: workload.kind,
+        origin: workload.origin,
+        namespace: output?.namespace ?? '',
+        name: output?.name ?? '',
+        status: result.status.get(workload.id) ?? 'blocked',
+        wave: output?.wave ?? 0,
+        dependencies: workload.dependencies,
+        file: output?.file ?? '',
+        objects: (output?.objects ?? []).map(refOf),
+        findings: (byWorkload.get(workload.id) ?? []).map(({ workload: _w, ...rest }) => rest),
+        coverage: entries,
+      };
+    })
+    .sort((a, b) => cmp(a.id, b.id));
+  const waves = new Map<number, string[]>();
+  for (const workload of workloads) {
+    const list = waves.get(workload.wave) ?? [];
+    list.push(workload.id);
+    waves.set(workload.wave, list);
+  }
+  const count = (status: WorkloadStatus) => workloads.filter((w) => w.status === status).length;
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of result.findings) findings[finding.severity]++;
+  return {
+    planVersion: PLAN_VERSION,
+    tool,
+    source: result.model.source,
+    target: { id: result.target.id, title: result.target.title, kubernetesVersion: result.target.kubernetesVersion },
+    summary: {
+      workloads: workloads.length,
+      ready: count('ready'),
+      degraded: count('degraded'),
+      blocked: count('blocked'),
+      objects: workloads.reduce((sum, w) => sum + w.objects.length, 0) + result.output.shared.length,
+      findings,
+      coverage,
+    },
+    waves: [...waves.entries()].sort((a, b) => a[0] - b[0]).map(([wave, ids]) => ({ wave, workloads: ids })),
+    workloads,
+    findings: estate,
+    sharedObjects: result.output.shared.map(refOf),
+  };
+}
+
+function refOf(object: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): PlanObjectRef {
+  const ref: { apiVersion: string; kind: string; name: string; namespace?: string } = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name,
+  };
+  if (object.metadata.namespace !== undefined) ref.namespace = object.metadata.namespace;
+  return ref;
+}
+
+/** Does any finding reach the `--fail-on` threshold? */
+export function reachesThreshold(findings: readonly Finding[], failOn: Severity | 'never'): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((finding) => severityAtLeast(finding.severity, failOn));
+}
+
+const STATUS_MARK: Record<WorkloadStatus, string> = { ready: 'ready', degraded: 'degraded', blocked: 'BLOCKED' };
+
+/** The human summary: per workload ready / degraded / blocked, and why. */
+export function renderReport(plan: PlanDocument): string {
+  const lines: string[] = [];
+  const s = plan.summary;
+  lines.push('# Baton migration plan', '');
+  lines.push(`- Source: ${plan.source.reader} ${plan.source.location}${plan.source.version ? ` (version ${plan.source.version})` : ''}`);
+  lines.push(`- Target: ${plan.target.title} (\`${plan.target.id}\`, Kubernetes ${plan.target.kubernetesVersion})`);
+  lines.push(`- Workloads: ${s.workloads} (${s.ready} ready, ${s.degraded} degraded, ${s.blocked} blocked); objects: ${s.objects}`);
+  lines.push(`- Findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info`);
+  lines.push(
+    `- Coverage of source fields: ${Object.entries(s.coverage)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
+  lines.push('');
+  if (plan.waves.length > 1) {
+    lines.push('## Apply waves', '');
+    for (const wave of plan.waves) lines.push(`${wave.wave}. ${wave.workloads.map((id) => `\`${id}\``).join(', ')}`);
+    lines.push('');
+  }
+  lines.push('## Workloads', '');
+  lines.push('| Status | Workload | Kind | Namespace / name | Findings |', '|---|---|---|---|---|');
+  for (const w of plan.workloads) {
+    const counts = countBy(w.findings.map((f) => f.severity));
+    lines.push(
+      `| ${STATUS_MARK[w.status]} | \`${escapeCell(w.id)}\` | ${w.sourceKind} → ${w.kind} | ${w.namespace}/${w.name} | ${['error', 'warning', 'info']
+        .filter((k) => counts[k])
+        .map((k) => `${counts[k]} ${k}`)
+        .join(', ') || '–'} |`,
+    );
+  }
+  lines.push('');
+  for (const w of plan.workloads) {
+    if (w.findings.length === 0) continue;
+    lines.push(`### \`${w.id}\`: ${STATUS_MARK[w.status]}`, '');
+    lines.push(`Manifest: \`${w.file}\``, '');
+    for (const f of w.findings) {
+      lines.push(`- **${f.severity}** ${f.impact} \`${f.ruleId}\` at \`${f.pointer || '/'}\`: ${f.message}`);
+      lines.push(`  - what to do: ${f.hint}`);
+    }
+    lines.push('');
+  }
+  if (plan.findings.length > 0) {
+    lines.push('## Estate-wide findings', '');
+    for (const f of plan.findings) lines.push(`- **${f.severity}** \`${f.ruleId}\` (${f.workload}): ${f.message} (what to do: ${f.hint})`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const value of values) out[value] = (out[value] ?? 0) + 1;
+  return out;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** plan.json, report.md and the writer's files, ready for `writePlanDirectory`. */
+export function planFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: EmittedFile[] } {
+  const plan = buildPlan(result, tool);
+  return {
+    plan,
+    files: [
+      { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
+      { path: 'report.md', content: renderReport(plan) },
+      ...result.output.files,
+    ],
+  };
+}
