@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { libraryConfig } from '@baton/tsup-config';
+
+export default defineConfig(libraryConfig());
