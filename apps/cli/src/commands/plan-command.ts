@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { BatonError, planFiles, reachesThreshold, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
+import { painter, type CliIo } from '../cli-io.js';
+import { loadDefaultPlugins } from '../default-plugins.js';
+import { PLAN_HELP } from '../help-text.js';
+import { oneOf, parseFlags } from '../parse-flags.js';
+import { progressReporter } from '../progress-reporter.js';
+import { renderPlanTable } from '../render-plan-table.js';
+import { resolveTarget } from '../resolve-target.js';
+import { sourceFlags, sourceOptionsFrom } from '../source-flags.js';
+import { CLI_NAME, CLI_VERSION } from '../version.js';
+
+export async function planCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags('plan', args, {
+    ...sourceFlags,
+    out: { type: 'string' },
+    target: { type: 'string' },
+    facts: { type: 'string' },
+    context: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'kube-version': { type: 'string' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    only: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    label: { type: 'string' },
+    secrets: { type: 'string' },
+    namespaces: { type: 'string' },
+    'base-image': { type: 'string' },
+    'network-policies': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(PLAN_HELP);
+    return 0;
+  }
+  if (!values.from) throw new BatonError('BATON1001', { detail: '--from is required (a Marathon URL, a JSON file, or - for stdin)', command: 'plan' });
+  const format = oneOf('plan', 'format', values.format, ['table', 'json'] as const, 'table');
+  const failOn = oneOf('plan', 'fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
+  const secrets = oneOf('plan', 'secrets', values.secrets, ['skeleton', 'external-secrets'] as const, 'skeleton');
+  const outDir = path.resolve(io.cwd, values.out ?? 'baton-plan');
+
+  const input: SourceInput =
+    values.from === '-'
+      ? { kind: 'stdin', location: '-', text: await io.readStdin() }
+      : /^https?:\/\//i.test(values.from)
+        ? { kind: 'url', location: values.from }
+        : { kind: 'file', location: path.resolve(io.cwd, values.from) };
+
+  const target = await resolveTarget(
+    { target: values.target, facts: values.facts, context: values.context, kubeconfig: values.kubeconfig, kubeVersion: values['kube-version'] },
+    io,
+  );
+  const plugins = await loadDefaultPlugins({
+    marathon: { ...sourceOptionsFrom(values, io), only: values.only, exclude: values.exclude, label: values.label },
+    kubernetes: {
+      secrets,
+      ...(values.namespaces ? { namespaces: values.namespaces } : {}),
+      ...(values['base-image'] ? { baseImage: values['base-image'] } : {}),
+      networkPolicies: values['network-policies'] ?? false,
+    },
+    cni: { networkPolicies: values['network-policies'] ?? false },
+  });
+  const result = await runPipeline({ plugins, input, target, onProgress: progressReporter(io, values.quiet ?? false) });
+  const { plan, files } = planFiles(result, { name: CLI_NAME, version: CLI_VERSION });
+  await writePlanDirectory(outDir, files);
+
+  if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+  else io.stdout(renderPlanTable(plan, path.relative(io.cwd, outDir) || '.', painter(io)));
+  return reachesThreshold(result.findings, failOn) ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { BatonError } from '@baton/core';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs with usage errors turned into BATON1001. */
+export function parseFlags<O extends Options>(command: string, args: readonly string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
+    throw new BatonError('BATON1001', { detail, command });
+  }
+}
+
+export function oneOf<T extends string>(command: string, flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new BatonError('BATON1001', { detail: `--${flag} must be one of ${allowed.join(', ')}; got "${value}"`, command });
+}

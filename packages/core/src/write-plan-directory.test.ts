@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { safeJoin, writePlanDirectory } from './write-plan-directory.js';
+
+describe('writePlanDirectory', () => {
+  it('replaces the previous plan as a whole and leaves no temporary directory', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await mkdir(out);
+    await writeFile(path.join(out, 'stale.yaml'), 'old');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: '{}' }, { path: 'manifests/prod/api.yaml', content: 'x' }]);
+    expect((await readdir(out)).sort()).toEqual(['manifests', 'plan.json']);
+    expect(await readFile(path.join(out, 'manifests/prod/api.yaml'), 'utf8')).toBe('x');
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('refuses paths that escape the output directory and keeps the old plan', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
+    await expect(writePlanDirectory(out, [{ path: 'plan.json', content: 'v2' }, { path: '../../etc/x', content: 'evil' }])).rejects.toMatchObject({
+      code: 'BATON5002',
+    });
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('rejects absolute and dot-dot paths in safeJoin', () => {
+    expect(() => safeJoin('/tmp/x', '/etc/passwd')).toThrowError(expect.objectContaining({ code: 'BATON5002' }));
+    expect(() => safeJoin('/tmp/x', 'a/../../b')).toThrowError(expect.objectContaining({ code: 'BATON5002' }));
+    expect(safeJoin('/tmp/x', 'a/b.yaml')).toBe('/tmp/x/a/b.yaml');
+  });
+
+  it('fails with BATON5001 when the parent is not a directory', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    await writeFile(path.join(parent, 'file'), 'x');
+    await expect(writePlanDirectory(path.join(parent, 'file', 'plan'), [{ path: 'a', content: 'b' }])).rejects.toMatchObject({ code: 'BATON5001' });
+  });
+});
