@@ -2,6 +2,7 @@ export * from './model.js';
 export * from './finding.js';
 export * from './ledger.js';
 export * from './target-profile.js';
+export * from './merge-target-profile.js';
 export * from './plugin.js';
 export * from './pipeline.js';
 export * from './plan.js';

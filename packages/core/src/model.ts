@@ -214,6 +214,8 @@ export interface Probe {
   /** 0 means never kill (remote checks) or kill at first failure (local checks). */
   readonly maxConsecutiveFailures: number;
   readonly readyStatusCodes?: readonly number[];
+  /** IP family the source probed over (Marathon `healthChecks[].ipProtocol`); absent means IPv4. Additive since 0.1. */
+  readonly ipProtocol?: 'IPv4' | 'IPv6';
   readonly pointer: JsonPointer;
 }
 

@@ -21,11 +21,33 @@ export type CniCapabilityName =
   | 'ipv6'
   | 'dualStack'
   | 'sctp'
-  | 'staticPodIp';
+  | 'staticPodIp'
+  /** `kubernetes.io/{ingress,egress}-bandwidth` pod annotations are honoured. */
+  | 'bandwidth'
+  /** HTTP-aware (L7) policy. */
+  | 'l7Policy';
+
+export const CNI_CAPABILITY_NAMES: readonly CniCapabilityName[] = [
+  'networkPolicy',
+  'networkPolicyEgress',
+  'hostPort',
+  'hostNetwork',
+  'multiNetwork',
+  'ipv6',
+  'dualStack',
+  'sctp',
+  'staticPodIp',
+  'bandwidth',
+  'l7Policy',
+];
+
+export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+export const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 export interface CsiDriverProfile {
+  /** Driver or provisioner name as StorageClasses name it, e.g. `ebs.csi.aws.com`, `rancher.io/local-path`. */
   readonly name: string;
-  readonly accessModes: readonly ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
+  readonly accessModes: readonly AccessMode[];
   readonly volumeModes: readonly ('Filesystem' | 'Block')[];
   readonly expansion: CapabilityLevel;
   readonly snapshots: CapabilityLevel;
@@ -35,6 +57,21 @@ export interface CsiDriverProfile {
   readonly minSizeMiB?: number;
   readonly unverified?: boolean;
   readonly source?: string;
+  // Additive since 0.1 (all optional):
+  /** A CSI driver (false: an external provisioner such as `rancher.io/local-path`, so no RWOP and no inline volumes). */
+  readonly csi?: boolean;
+  /** Access modes offered only with `volumeMode: Block` (EBS io2 multi-attach, Azure shared disks). */
+  readonly blockOnlyAccessModes?: readonly AccessMode[];
+  /** False when the requested size is not enforced (local-path). Absent: enforced or unknown. */
+  readonly enforcesSize?: boolean;
+  /** Supports CSI inline (ephemeral) volumes. */
+  readonly ephemeral?: boolean;
+  readonly fsGroupPolicy?: 'None' | 'File' | 'ReadWriteOnceWithFSType';
+  /** Other provisioner names served by this driver (in-tree names via CSI migration, e.g. `kubernetes.io/aws-ebs`). */
+  readonly aliases?: readonly string[];
+  /** Names of the fields above the reference could not verify, e.g. `['minSizeMiB', 'snapshots']`. */
+  readonly unverifiedFields?: readonly string[];
+  readonly note?: string;
 }
 
 export interface StorageClassProfile {
@@ -45,6 +82,11 @@ export interface StorageClassProfile {
   readonly volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
   readonly reclaimPolicy?: 'Delete' | 'Retain';
   readonly parameters?: Readonly<Record<string, string>>;
+  // Additive since 0.1 (all optional):
+  /** True when the reference could not confirm this class (its name or that it is the default). */
+  readonly unverified?: boolean;
+  readonly source?: string;
+  readonly note?: string;
 }
 
 export interface TargetProfile {
@@ -61,11 +103,20 @@ export interface TargetProfile {
     readonly capabilities: Readonly<Partial<Record<CniCapabilityName, Capability>>>;
     readonly evidence?: readonly string[];
     readonly confidence: 'declared' | 'high' | 'low';
+    readonly note?: string;
   };
   readonly storage: {
+    /** Name of the default StorageClass; the classes' `isDefault` flags follow it (see mergeTargetProfile). */
     readonly defaultClass?: string;
     readonly classes: readonly StorageClassProfile[];
     readonly drivers: readonly CsiDriverProfile[];
+    /**
+     * Whether `classes`/`drivers` list everything the cluster has (additive since 0.1). Absent means
+     * `complete`. `unknown`: nothing is known (generic target), so checkers cannot conclude "missing".
+     */
+    readonly inventory?: 'complete' | 'partial' | 'unknown';
+    readonly evidence?: readonly string[];
+    readonly note?: string;
   };
   readonly ingress: { readonly classes: readonly string[]; readonly defaultClass?: string; readonly gatewayClasses: readonly string[] };
   readonly loadBalancer: CapabilityLevel;
@@ -80,6 +131,11 @@ export interface TargetProfile {
   readonly reservedHostPorts?: readonly number[];
   /** Node labels known to exist on the target. */
   readonly nodeLabels?: readonly string[];
+  // Additive since 0.1 (all optional):
+  /** Dotted paths of scalar fields the reference could not verify, e.g. `storage.defaultClass`, `admission.podSecurity`. */
+  readonly unverified?: readonly string[];
+  /** Where the profile comes from: `built-in`, a facts file, or live discovery. */
+  readonly source?: string;
 }
 
 export const DEFAULT_KUBERNETES_VERSION = '1.34' as const;
@@ -90,7 +146,7 @@ export const GENERIC_TARGET: TargetProfile = {
   title: 'Generic conformant Kubernetes (capabilities unknown)',
   kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
   cni: { plugin: 'unknown', capabilities: {}, confidence: 'low' },
-  storage: { classes: [], drivers: [] },
+  storage: { classes: [], drivers: [], inventory: 'unknown' },
   ingress: { classes: [], gatewayClasses: [] },
   loadBalancer: 'unknown',
   admission: { podSecurity: 'privileged' },

@@ -87,6 +87,14 @@ export const ERROR_CATALOG = {
     why: 'A guard against reading the wrong file (an archive, a log) into memory.',
     fix: 'Point --from at a Marathon definition or snapshot.',
   },
+  BATON1010: {
+    title: 'Invalid target profile',
+    category: 'input',
+    exitCode: 2,
+    what: 'The target profile `{{profile}}` is not usable: {{reason}}.',
+    why: 'Profile overrides and facts are merged field by field over a built-in profile and must keep the profile\'s shape.',
+    fix: 'Correct the fields named above; `migrate target show {{profile}}` prints the merged profile.',
+  },
   BATON2001: {
     title: 'Marathon unreachable',
     category: 'source',
