@@ -1,1 +1,2 @@
-export {};
+export { RuleTester, makeContainer, makeModel, makeTarget, makeWorkload } from './rule-tester.js';
+export type { ExpectedFinding, InvalidCase, RecordedReport, RuleTesterCases, ValidCase, WorkloadInput } from './rule-tester.js';
