@@ -130,6 +130,11 @@ describe('mergeTargetProfile', () => {
     expect((thrown as BatonError).message).toContain('layers[0]: cni: is required and cannot be deleted');
   });
 
+  it('unions the unverified paths of all layers', () => {
+    const profile = mergeTargetProfile(GENERIC_TARGET, { unverified: ['admission.podSecurity'] }, { unverified: ['loadBalancer', 'admission.podSecurity'] });
+    expect(profile.unverified).toEqual(['admission.podSecurity', 'loadBalancer']);
+  });
+
   it('validates unverified paths and complete profiles', () => {
     expect(validateTargetProfile(GENERIC_TARGET)).toEqual([]);
     const problems = validateTargetProfile({ ...GENERIC_TARGET, unverified: ['storage.defaultKlass'] });

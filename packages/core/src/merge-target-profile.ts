@@ -6,7 +6,8 @@
 // - arrays of named things (`storage.classes`, `storage.drivers`) merge entry by entry on `name`;
 //   an entry `{ name, $remove: true }` deletes one;
 // - capabilities are atomic: an override of `cni.capabilities.hostPort` replaces level, note and
-//   source together, so a stale note never survives a new level.
+//   source together, so a stale note never survives a new level;
+// - `unverified` (paths of unverified fields) is a set: each layer adds its paths.
 // `null` deletes a field. Other arrays and scalars are replaced.
 
 import { BatonError } from './errors/baton-error.js';
@@ -54,7 +55,7 @@ type Schema =
   | { readonly kind: 'number'; readonly integer?: boolean; readonly min?: number; readonly max?: number }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'array'; readonly items: Schema; readonly keyedBy?: 'name'; readonly unique?: boolean }
+  | { readonly kind: 'array'; readonly items: Schema; readonly keyedBy?: 'name'; readonly unique?: boolean; readonly union?: boolean }
   | { readonly kind: 'record'; readonly keys?: readonly string[]; readonly values: Schema }
   | { readonly kind: 'object'; readonly fields: Readonly<Record<string, Field>>; readonly atomic?: boolean };
 
@@ -66,7 +67,7 @@ interface Field {
 const string = (pattern?: RegExp, expected?: string): Schema => ({ kind: 'string', pattern, expected });
 const oneOf = (...values: string[]): Schema => ({ kind: 'enum', values });
 const bool: Schema = { kind: 'boolean' };
-const listOf = (items: Schema, extra: { keyedBy?: 'name'; unique?: boolean } = {}): Schema => ({ kind: 'array', items, ...extra });
+const listOf = (items: Schema, extra: { keyedBy?: 'name'; unique?: boolean; union?: boolean } = {}): Schema => ({ kind: 'array', items, ...extra });
 const req = (schema: Schema): Field => ({ schema, required: true });
 const opt = (schema: Schema): Field => ({ schema });
 function object<T>(fields: { readonly [K in keyof Required<T>]: Field }, atomic = false): Schema {
@@ -164,7 +165,8 @@ const PROFILE = object<TargetProfile>({
   ),
   reservedHostPorts: opt(listOf({ kind: 'number', integer: true, min: 1, max: 65535 }, { unique: true })),
   nodeLabels: opt(listOf(string())),
-  unverified: opt(listOf(string(/^[a-zA-Z][\w.]*$/, 'a dotted field path'))),
+  // Each half of a profile marks its own fields, so layers add to this list rather than replace it.
+  unverified: opt(listOf(string(/^[a-zA-Z][\w.]*$/, 'a dotted field path'), { unique: true, union: true })),
   source: opt(string()),
 });
 
@@ -348,6 +350,11 @@ function mergeValue(base: unknown, patch: unknown, schema: Schema): unknown {
       if (merged === undefined) delete result[key];
       else result[key] = merged;
     }
+    return result;
+  }
+  if (schema.kind === 'array' && schema.union && Array.isArray(patch)) {
+    const result = Array.isArray(base) ? [...base] : [];
+    for (const item of patch) if (!result.includes(item)) result.push(item);
     return result;
   }
   if (schema.kind === 'array' && schema.keyedBy && Array.isArray(patch)) {
