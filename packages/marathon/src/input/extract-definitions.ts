@@ -1,0 +1,148 @@
+import { BatonError, type JsonPointer } from '@baton/core';
+import { isObject, readArray, readStrings, type JsonObject } from '../normalize/lenient.js';
+import { at } from '../normalize/normalize-shared.js';
+import { canonicalId, ROOT_ID } from './path-id.js';
+
+/** One app or pod found in a document, with where it sits. */
+export interface DefinitionEntry {
+  readonly sourceKind: 'app' | 'pod';
+  /** `pod-status`: a PodStatus from `/v2/groups` whose definition is under `spec`. */
+  readonly shape: 'app' | 'pod' | 'pod-status';
+  /** The object as read: the subject of the coverage ledger. */
+  readonly definition: JsonObject;
+  /** The app or pod itself (`definition.spec` for a PodStatus). */
+  readonly spec: JsonObject;
+  /** Pointer of `spec` inside `definition`. */
+  readonly specPointer: JsonPointer;
+  /** Pointer of `definition` inside the document. */
+  readonly originPointer: JsonPointer;
+  /** Absolute id of the enclosing group: relative ids resolve against it. */
+  readonly base: string;
+  /** Absolute dependencies of every enclosing group (§5: inherited by all transitive members). */
+  readonly inheritedDependencies: readonly string[];
+  /** Absolute id. */
+  readonly id: string;
+}
+
+export interface ExtractedGroup {
+  readonly id: string;
+  readonly dependencies: readonly string[];
+  readonly pointer: JsonPointer;
+}
+
+export interface Extraction {
+  readonly entries: readonly DefinitionEntry[];
+  readonly groups: readonly ExtractedGroup[];
+  /** Items Marathon would reject outright (no usable id), left out of the plan. */
+  readonly skipped: readonly { readonly pointer: JsonPointer; readonly reason: string }[];
+}
+
+/** Keys only an app definition has (a GroupUpdate or pod has none of them). */
+const APP_KEYS = [
+  'cmd', 'args', 'container', 'instances', 'cpus', 'mem', 'disk', 'gpus', 'portDefinitions', 'ports', 'uris', 'fetch',
+  'healthChecks', 'readinessChecks', 'env', 'constraints', 'executor', 'ipAddress', 'upgradeStrategy', 'backoffSeconds',
+  'backoffFactor', 'maxLaunchDelaySeconds', 'requirePorts', 'acceptedResourceRoles', 'taskKillGracePeriodSeconds', 'killSelection',
+  'storeUrls', 'residency', 'networks', 'unreachableStrategy',
+];
+
+const isPod = (value: JsonObject) => Array.isArray(value.containers);
+const isPodStatus = (value: JsonObject) => isObject(value.spec) && Array.isArray(value.spec.containers);
+const isApp = (value: JsonObject) => APP_KEYS.some((key) => key in value);
+const isGroup = (value: JsonObject) => Array.isArray(value.apps) || Array.isArray(value.groups) || Array.isArray(value.pods);
+
+/**
+ * Finds every app and pod in any accepted document shape: one app, `{"app": …}`, `{"apps": […]}`,
+ * a list of apps and pods, a group or `/v2/groups` response (pods as PodStatus), or one pod.
+ * Throws BATON1004 for JSON that holds none, BATON1005 when a lone definition has no usable id.
+ */
+export function extractDefinitions(document: unknown, path: string): Extraction {
+  const walker = new Walker();
+  if (Array.isArray(document)) {
+    const items = document.filter(isObject);
+    if (!items.some((item) => isPod(item) || isPodStatus(item) || isApp(item))) {
+      throw new BatonError('BATON1004', { path, reason: document.length === 0 ? 'the list is empty' : 'the list holds no apps or pods' });
+    }
+    document.forEach((item, index) => walker.item(item, at('', index), ROOT_ID, []));
+    return walker.result(path, false);
+  }
+  if (!isObject(document)) throw new BatonError('BATON1004', { path, reason: `the document is ${document === null ? 'null' : `a ${typeof document}`}` });
+  if (isObject(document.app)) {
+    walker.item(document.app, '/app', ROOT_ID, []);
+    return walker.result(path, true);
+  }
+  if (isGroup(document)) {
+    walker.group(document, '', ROOT_ID, []);
+    return walker.result(path, false);
+  }
+  if (isPod(document) || isPodStatus(document) || isApp(document)) {
+    walker.item(document, '', ROOT_ID, []);
+    return walker.result(path, true);
+  }
+  // an empty root group is answered as {"id": "/"} (§2.1)
+  if (document.id === ROOT_ID && Object.keys(document).every((key) => ['id', 'version', 'dependencies', 'enforceRole'].includes(key))) {
+    return walker.result(path, false);
+  }
+  const keys = Object.keys(document);
+  throw new BatonError('BATON1004', {
+    path,
+    reason: keys.length === 0 ? 'the object is empty' : `an object with ${keys.length === 1 ? 'the key' : 'the keys'} ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`,
+  });
+}
+
+class Walker {
+  private readonly entries: DefinitionEntry[] = [];
+  private readonly groups: ExtractedGroup[] = [];
+  private readonly skipped: { pointer: JsonPointer; reason: string }[] = [];
+
+  group(group: JsonObject, pointer: JsonPointer, parent: string, inherited: readonly string[]): void {
+    // a group without id is the root (a GroupUpdate body or {"apps": [...]}); a bad nested id is read as its parent
+    const id = typeof group.id === 'string' && group.id.length > 0 ? canonicalId(group.id, parent) : parent;
+    // group dependencies resolve against the group itself (GroupConversion)
+    const dependencies = readStrings(group.dependencies).map((dependency) => canonicalId(dependency, id));
+    if (id !== ROOT_ID || dependencies.length > 0) this.groups.push({ id, dependencies, pointer });
+    const below = dependencies.length > 0 ? [...inherited, ...dependencies] : inherited;
+    readArray(group.apps).forEach((app, index) => this.item(app, at(pointer, 'apps', index), id, below));
+    readArray(group.pods).forEach((pod, index) => this.item(pod, at(pointer, 'pods', index), id, below));
+    readArray(group.groups).forEach((child, index) => {
+      if (isObject(child)) this.group(child, at(pointer, 'groups', index), id, below);
+      else this.skipped.push({ pointer: at(pointer, 'groups', index), reason: 'a group must be an object' });
+    });
+  }
+
+  item(value: unknown, pointer: JsonPointer, base: string, inherited: readonly string[]): void {
+    if (!isObject(value)) {
+      this.skipped.push({ pointer, reason: 'an app or pod must be an object' });
+      return;
+    }
+    const status = isPodStatus(value) && !isPod(value);
+    const spec = status ? (value.spec as JsonObject) : value;
+    const specPointer = status ? '/spec' : '';
+    // a PodStatus repeats the id at the top: use it if the spec lost its own
+    const rawId = spec.id ?? (status ? value.id : undefined);
+    const idPointer = `${pointer}${specPointer}/id`;
+    if (rawId === undefined || rawId === null) return void this.skipped.push({ pointer: idPointer, reason: 'it has no id' });
+    if (typeof rawId !== 'string') return void this.skipped.push({ pointer: idPointer, reason: `the id is a ${Array.isArray(rawId) ? 'list' : typeof rawId}, not a string` });
+    const id = canonicalId(rawId, base);
+    if (id === ROOT_ID) return void this.skipped.push({ pointer: idPointer, reason: rawId.trim() === '' ? 'the id is empty' : 'the id names the root group' });
+    this.entries.push({
+      sourceKind: isPod(spec) ? 'pod' : 'app',
+      shape: status ? 'pod-status' : isPod(spec) ? 'pod' : 'app',
+      definition: value,
+      spec,
+      specPointer,
+      originPointer: pointer,
+      base,
+      inheritedDependencies: inherited,
+      id,
+    });
+  }
+
+  /** A lone definition, or a document whose every definition is unusable, leaves nothing to plan. */
+  result(path: string, lone: boolean): Extraction {
+    const first = this.skipped[0];
+    if (first && (lone || this.entries.length === 0)) {
+      throw new BatonError('BATON1005', { pointer: first.pointer, path, reason: first.reason });
+    }
+    return { entries: this.entries, groups: this.groups, skipped: this.skipped };
+  }
+}

@@ -1,0 +1,125 @@
+import { walkLeaves, type JsonPointer, type Workload, type WorkloadGroup } from '@baton/core';
+import { claimCoverage, type CoverageContext } from '../coverage/claim-coverage.js';
+import type { DefinitionEntry, Extraction } from '../input/extract-definitions.js';
+import { idProblem, isWithin } from '../input/path-id.js';
+import { readStringMap } from '../normalize/lenient.js';
+import { normalizeApp } from '../normalize/normalize-app.js';
+import { normalizePod } from '../normalize/normalize-pod.js';
+import { at } from '../normalize/normalize-shared.js';
+import type { NormalizationConfig } from '../normalize/normalized-types.js';
+import type { WorkloadSelection } from '../select/workload-selection.js';
+import { selects } from '../select/workload-selection.js';
+import { appToWorkload } from './app-to-workload.js';
+import { podToWorkload } from './pod-to-workload.js';
+
+export interface BuildOptions {
+  /** File or endpoint the document came from, for `Workload.origin`. */
+  readonly origin: string;
+  readonly config: NormalizationConfig;
+  /** Hints every workload carries (e.g. `envVarsPrefix` from /v2/info). */
+  readonly hints: Readonly<Record<string, unknown>>;
+  readonly selection?: WorkloadSelection;
+}
+
+export interface BuiltWorkloads {
+  /** Sorted by id. */
+  readonly workloads: readonly Workload[];
+  readonly groups: readonly WorkloadGroup[];
+  /** Workload id → its definition as read. */
+  readonly definitions: ReadonlyMap<string, unknown>;
+}
+
+const FRAMEWORK_LABELS = ['DCOS_PACKAGE_FRAMEWORK_NAME', 'DCOS_PACKAGE_IS_FRAMEWORK', 'DCOS_MIGRATION_API_VERSION', 'DCOS_MIGRATION_API_PATH'];
+
+/** Normalizes and converts every extracted definition, claims its coverage and reports what it finds. */
+export function buildWorkloads(extraction: Extraction, options: BuildOptions, ctx: CoverageContext): BuiltWorkloads {
+  const first = new Map<string, DefinitionEntry>();
+  const workloads: Workload[] = [];
+  const definitions = new Map<string, unknown>();
+
+  for (const skipped of extraction.skipped) {
+    ctx.report({ rule: 'marathon/invalid-definition', messageId: 'skipped', workload: '*', pointer: skipped.pointer, data: { reason: skipped.reason } });
+  }
+
+  for (const entry of extraction.entries) {
+    const kept = first.get(entry.id);
+    if (kept) {
+      ctx.report({
+        rule: 'marathon/duplicate-id',
+        messageId: 'duplicate',
+        workload: entry.id,
+        pointer: '',
+        data: { id: entry.id, pointer: entry.originPointer, origin: options.origin, first: kept.originPointer },
+      });
+      continue;
+    }
+    first.set(entry.id, entry);
+    if (options.selection && !selects(options.selection, entry.id, readStringMap(entry.spec.labels))) continue;
+
+    const placement = { origin: options.origin, originPointer: entry.originPointer, inheritedDependencies: entry.inheritedDependencies, hints: options.hints };
+    let workload: Workload;
+    if (entry.sourceKind === 'app') {
+      const { app, conflicts } = normalizeApp(entry.spec, { base: entry.base, config: options.config });
+      workload = appToWorkload(app, placement);
+      for (const conflict of conflicts) {
+        ctx.report({
+          rule: 'marathon/invalid-definition',
+          messageId: 'conflict',
+          workload: entry.id,
+          pointer: conflict.pointer,
+          data: { pointer: conflict.pointer, other: conflict.other, resolution: conflict.resolution },
+        });
+        claimLeaves(ctx, entry.id, entry.definition, conflict.pointer, 'marathon/invalid-definition');
+      }
+    } else {
+      const pod = normalizePod(entry.spec, { base: entry.base, config: options.config, pointer: entry.specPointer });
+      workload = podToWorkload(pod, placement, entry.specPointer);
+    }
+
+    claimCoverage(entry.id, entry.definition, entry.shape, ctx);
+    reportWorkloadFindings(workload, entry, ctx);
+    workloads.push(workload);
+    definitions.set(entry.id, entry.definition);
+  }
+
+  workloads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = workloads.map((workload) => workload.id);
+  const groups = extraction.groups
+    .filter((group) => !options.selection || ids.some((id) => isWithin(id, group.id)))
+    .map((group) => ({ id: group.id, dependencies: group.dependencies, labels: {} }));
+  return { workloads, groups, definitions };
+}
+
+function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, ctx: CoverageContext): void {
+  const labelsPointer = at(entry.specPointer, 'labels');
+  const problem = idProblem(workload.id);
+  if (problem) {
+    ctx.report({ rule: 'marathon/invalid-definition', messageId: 'badId', workload: workload.id, pointer: at(entry.specPointer, 'id'), data: { id: workload.id, reason: problem } });
+  }
+  const label = FRAMEWORK_LABELS.find((key) => key in workload.labels && (key !== 'DCOS_PACKAGE_IS_FRAMEWORK' || workload.labels[key]?.toLowerCase() === 'true'));
+  if (label) {
+    const framework = workload.labels.DCOS_PACKAGE_FRAMEWORK_NAME ?? workload.labels.DCOS_PACKAGE_NAME ?? workload.id;
+    ctx.report({ rule: 'marathon/framework-app', messageId: 'framework', workload: workload.id, pointer: at(labelsPointer, label), data: { id: workload.id, framework, label } });
+  }
+  if (workload.replicas === 0) {
+    const pointer = entry.sourceKind === 'app' ? '/instances' : at(entry.specPointer, 'scaling', 'instances');
+    ctx.report({ rule: 'marathon/suspended-app', messageId: 'suspended', workload: workload.id, pointer, data: { id: workload.id } });
+  }
+}
+
+/** Marks every leaf under `pointer` approximated: a subtree claim would not override leaf claims. */
+function claimLeaves(ctx: CoverageContext, workload: string, definition: unknown, pointer: JsonPointer, ruleId: string): void {
+  const value = valueAt(definition, pointer);
+  if (value === undefined) return;
+  walkLeaves(value, pointer, (leaf) => ctx.ledger.claim(workload, leaf, { disposition: 'approximated', ruleId }));
+}
+
+function valueAt(document: unknown, pointer: JsonPointer): unknown {
+  let current = document;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

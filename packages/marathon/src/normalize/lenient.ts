@@ -1,0 +1,80 @@
+// Lenient value readers. Marathon <= 1.4 serialises many `null`s and people write `"cpus": "0.5"`:
+// `null` is always "absent", numeric strings are numbers, enum spelling is forgiven. The coverage
+// walk uses the same readers, so what the ledger calls "coerced" or "ignored" is what happened here.
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isAbsent(value: unknown): value is null | undefined {
+  return value === null || value === undefined;
+}
+
+export function readObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+export function readArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function readString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value.trim());
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+export function readBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lowered = value.trim().toLowerCase();
+    if (lowered === 'true') return true;
+    if (lowered === 'false') return false;
+  }
+  return undefined;
+}
+
+export function readStrings(value: unknown): string[] {
+  return readArray(value).map(readString).filter((item): item is string => item !== undefined);
+}
+
+/** `{key: string}` maps (labels): non-string scalars become strings, anything else is dropped. */
+export function readStringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, item] of Object.entries(readObject(value) ?? {})) {
+    const text = readString(item);
+    if (text !== undefined) result[key] = text;
+  }
+  return result;
+}
+
+const enumKey = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Case- and separator-insensitive enum match: `Youngest_First` and `youngestFirst` read as `YOUNGEST_FIRST`. */
+export function readEnum<const T extends string>(value: unknown, members: readonly T[]): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const wanted = enumKey(value);
+  return members.find((member) => enumKey(member) === wanted);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
+  }
+  return false;
+}

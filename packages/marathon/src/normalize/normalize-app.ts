@@ -1,0 +1,391 @@
+import type { JsonPointer } from '@baton/core';
+import { canonicalId } from '../input/path-id.js';
+import { isObject, readArray, readBoolean, readEnum, readNumber, readObject, readString, readStringMap, readStrings, type JsonObject } from './lenient.js';
+import {
+  at,
+  isArchiveUri,
+  optionalNumber,
+  optionalString,
+  readArtifact,
+  readBackoff,
+  readCheck,
+  readEnv,
+  readLimits,
+  readPersistent,
+  readSecrets,
+  readUnreachable,
+} from './normalize-shared.js';
+import { normalizeNetworks, translateLegacyNetworks } from './normalize-networks.js';
+import type {
+  HealthCheckProtocol,
+  NormalizationConfig,
+  NormalizedApp,
+  NormalizedAppContainer,
+  NormalizedAppVolume,
+  NormalizedArtifact,
+  NormalizedConstraint,
+  NormalizedHealthCheck,
+  NormalizedNetwork,
+  NormalizedPortDefinition,
+  NormalizedPortMapping,
+  NormalizedReadinessCheck,
+} from './normalized-types.js';
+
+/** A pair of fields Marathon refuses together; Baton keeps `kept` and reports the other. */
+export interface NormalizationConflict {
+  readonly pointer: JsonPointer;
+  readonly other: JsonPointer;
+  readonly resolution: string;
+}
+
+export interface NormalizeAppOptions {
+  /** Id of the enclosing group: relative ids and dependencies resolve against it (withCanonizedIds). */
+  readonly base?: string;
+  readonly config?: Partial<NormalizationConfig>;
+}
+
+const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'COMMAND', 'MESOS_HTTP', 'MESOS_HTTPS', 'MESOS_TCP'] as const;
+
+/**
+ * Marathon's app normalization (AppNormalization.forDeprecated + forPostValidation, reference
+ * §6.4/§6.5): legacy fields translated to the 1.5 API, then defaults applied. The caller has
+ * checked that `raw.id` is a usable string.
+ */
+export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {}): { app: NormalizedApp; conflicts: NormalizationConflict[] } {
+  const config: NormalizationConfig = { mesosBridgeName: 'mesos-bridge', ...options.config };
+  const base = options.base ?? '/';
+  const conflicts: NormalizationConflict[] = [];
+  const rawContainer = readObject(raw.container);
+  const docker = readObject(rawContainer?.docker);
+  const ipAddress = readObject(raw.ipAddress);
+
+  // networks: legacy ipAddress / docker.network are translated, unless canonical networks are given
+  const translated = translateLegacyNetworks(ipAddress, docker?.network, config);
+  const canonicalGiven = readArray(raw.networks).length > 0;
+  if (translated && canonicalGiven) {
+    conflicts.push({ pointer: ipAddress ? '/ipAddress' : '/container/docker/network', other: '/networks', resolution: 'networks was used' });
+  }
+  const networks = canonicalGiven || !translated ? normalizeNetworks(raw.networks, '/networks', config, 'host') : translated;
+  const hostNetworking = networks.every((network) => network.mode === 'host');
+
+  // ports: legacy `ports` become portDefinitions; the default port exists only with host networking
+  const migratedPortDefinitions = readPortDefinitions(raw, conflicts);
+  const portDefinitions = hostNetworking ? (migratedPortDefinitions ?? [{ port: 0, protocol: 'tcp', name: 'default', labels: {}, pointer: '/portDefinitions' }]) : undefined;
+
+  const container = normalizeContainer(raw, rawContainer, ipAddress, networks, hostNetworking, migratedPortDefinitions, conflicts);
+
+  const persistentVolumes = container?.volumes.some((volume) => volume.kind === 'persistent') ?? false;
+  const resident = persistentVolumes || isObject(raw.residency);
+  const hasPorts = (portDefinitions?.length ?? 0) > 0 || (container?.portMappings?.length ?? 0) > 0;
+  const upgrade = readObject(raw.upgradeStrategy);
+  const id = canonicalId(readString(raw.id) ?? '', base);
+
+  const app: NormalizedApp = {
+    id,
+    ...optionalString('cmd', raw.cmd),
+    ...(Array.isArray(raw.args) ? { args: readStrings(raw.args) } : {}),
+    ...optionalString('user', raw.user),
+    env: readEnv(raw.env, '/env'),
+    instances: readNumber(raw.instances) ?? 1,
+    resources: {
+      cpus: readNumber(raw.cpus) ?? 1,
+      mem: readNumber(raw.mem) ?? 128,
+      disk: readNumber(raw.disk) ?? 0,
+      gpus: readNumber(raw.gpus) ?? 0,
+      ...optionalLimits(raw.resourceLimits),
+    },
+    executor: readString(raw.executor) ?? '',
+    constraints: readAppConstraints(raw.constraints),
+    ...(Array.isArray(raw.acceptedResourceRoles) ? { acceptedResourceRoles: readStrings(raw.acceptedResourceRoles) } : {}),
+    ...optionalRole(readString(raw.role) ?? config.defaultRole),
+    labels: readStringMap(raw.labels),
+    fetch: readFetch(raw, conflicts),
+    dependencies: readStrings(raw.dependencies).map((dependency) => canonicalId(dependency, base)),
+    healthChecks: readArray(raw.healthChecks).flatMap((check, index) => readHealthCheck(check, at('/healthChecks', index), hasPorts)),
+    readinessChecks: readArray(raw.readinessChecks).flatMap((check, index) => readReadinessCheck(check, at('/readinessChecks', index))),
+    ...optionalCheck(raw.check),
+    backoff: readBackoff(raw.backoffSeconds, raw.backoffFactor, raw.maxLaunchDelaySeconds),
+    ...(container ? { container } : {}),
+    networks,
+    ...(portDefinitions ? { portDefinitions } : {}),
+    // requirePorts only applies to host networking
+    requirePorts: hostNetworking ? (readBoolean(raw.requirePorts) ?? false) : false,
+    upgradeStrategy: {
+      minimumHealthCapacity: readNumber(upgrade?.minimumHealthCapacity) ?? (resident ? 0.5 : 1),
+      maximumOverCapacity: readNumber(upgrade?.maximumOverCapacity) ?? (resident ? 0 : 1),
+    },
+    unreachableStrategy: readUnreachable(raw.unreachableStrategy, persistentVolumes),
+    killSelection: readEnum(raw.killSelection, ['YOUNGEST_FIRST', 'OLDEST_FIRST'] as const) ?? 'YOUNGEST_FIRST',
+    ...optionalNumber('taskKillGracePeriodSeconds', raw.taskKillGracePeriodSeconds),
+    secrets: readSecrets(raw.secrets, '/secrets'),
+    tty: readBoolean(raw.tty) ?? false,
+    resident,
+    ...(ipAddress && Array.isArray(ipAddress.groups) ? { securityGroups: readStrings(ipAddress.groups) } : {}),
+    ...optionalString('version', raw.version),
+  };
+  return { app, conflicts };
+}
+
+function optionalLimits(value: unknown) {
+  const limits = readLimits(value);
+  return limits ? { limits } : {};
+}
+
+function optionalRole(role: string | undefined) {
+  return role === undefined ? {} : { role };
+}
+
+function optionalCheck(value: unknown) {
+  const check = readCheck(value, '/check');
+  return check ? { check } : {};
+}
+
+function readPortDefinitions(raw: JsonObject, conflicts: NormalizationConflict[]): NormalizedPortDefinition[] | undefined {
+  const legacy = Array.isArray(raw.ports)
+    ? raw.ports.flatMap((port, index) => {
+        const number = readNumber(port);
+        return number === undefined ? [] : [{ port: number, protocol: 'tcp', labels: {}, pointer: at('/ports', index) }];
+      })
+    : undefined;
+  if (!Array.isArray(raw.portDefinitions)) return legacy;
+  const canonical = raw.portDefinitions.flatMap((value, index) => {
+    const definition = readObject(value);
+    if (!definition) return [];
+    return [
+      {
+        port: readNumber(definition.port) ?? 0,
+        protocol: readPortProtocol(definition.protocol),
+        ...optionalString('name', definition.name),
+        labels: readStringMap(definition.labels),
+        pointer: at('/portDefinitions', index),
+      },
+    ];
+  });
+  // both are given by <= 1.4 GET responses; Marathon requires them to agree
+  if (legacy && legacy.length > 0 && legacy.map((port) => port.port).join() !== canonical.map((port) => port.port).join()) {
+    conflicts.push({ pointer: '/ports', other: '/portDefinitions', resolution: 'portDefinitions was used' });
+  }
+  return canonical;
+}
+
+function readPortProtocol(value: unknown): string {
+  return readEnum(value, ['tcp', 'udp', 'udp,tcp', 'tcp,udp', 'sctp'] as const) ?? 'tcp';
+}
+
+function readPortMapping(value: unknown, pointer: JsonPointer): NormalizedPortMapping | undefined {
+  const mapping = readObject(value);
+  if (!mapping) return undefined;
+  const hostPort = readNumber(mapping.hostPort);
+  return {
+    containerPort: readNumber(mapping.containerPort) ?? 0,
+    ...(hostPort !== undefined ? { hostPort } : {}),
+    servicePort: readNumber(mapping.servicePort) ?? 0,
+    protocol: readPortProtocol(mapping.protocol),
+    ...optionalString('name', mapping.name),
+    labels: readStringMap(mapping.labels),
+    ...(Array.isArray(mapping.networkNames) ? { networkNames: readStrings(mapping.networkNames) } : {}),
+    pointer,
+  };
+}
+
+const readMappings = (value: readonly unknown[], pointer: JsonPointer): NormalizedPortMapping[] =>
+  value.flatMap((item, index) => readPortMapping(item, at(pointer, index)) ?? []);
+
+/** The default mapping of non-host networking: containerPort 0 named `default` (Apps.DefaultPortMappings). */
+const defaultMapping = (pointer: JsonPointer): NormalizedPortMapping => ({ containerPort: 0, servicePort: 0, protocol: 'tcp', name: 'default', labels: {}, pointer });
+
+function normalizeContainer(
+  raw: JsonObject,
+  rawContainer: JsonObject | undefined,
+  ipAddress: JsonObject | undefined,
+  networks: readonly NormalizedNetwork[],
+  hostNetworking: boolean,
+  migratedPortDefinitions: readonly NormalizedPortDefinition[] | undefined,
+  conflicts: NormalizationConflict[],
+): NormalizedAppContainer | undefined {
+  // no container but ipAddress, or non-host networking: Marathon creates an empty MESOS container
+  const implied = !rawContainer && (ipAddress !== undefined || !hostNetworking);
+  if (!rawContainer && !implied) return undefined;
+  const source = rawContainer ?? {};
+  const pointer = rawContainer ? '/container' : ipAddress ? '/ipAddress' : '/networks';
+  const type = rawContainer ? (readEnum(source.type, ['DOCKER', 'MESOS'] as const) ?? 'DOCKER') : 'MESOS';
+  const docker = readObject(source.docker);
+
+  // migrateDockerPortMappings, then migrateIpDiscovery (§6.4)
+  let portMappings: NormalizedPortMapping[] | undefined = Array.isArray(source.portMappings) ? readMappings(source.portMappings, '/container/portMappings') : undefined;
+  if (docker && Array.isArray(docker.portMappings)) {
+    if (portMappings === undefined) portMappings = readMappings(docker.portMappings, '/container/docker/portMappings');
+    else if (docker.portMappings.length > 0) {
+      conflicts.push({ pointer: '/container/docker/portMappings', other: '/container/portMappings', resolution: 'container.portMappings was used' });
+    }
+  }
+  const discovery = readArray(readObject(ipAddress?.discovery)?.ports);
+  if (discovery.length > 0) {
+    if (portMappings && portMappings.length > 0) {
+      conflicts.push({ pointer: '/ipAddress/discovery/ports', other: '/container/portMappings', resolution: 'container.portMappings was used' });
+    } else {
+      portMappings = discovery.flatMap((value, index) => {
+        const port = readObject(value);
+        if (!port) return [];
+        // the old IP-per-container API had no host ports
+        return [
+          {
+            containerPort: readNumber(port.number) ?? 0,
+            servicePort: 0,
+            protocol: readPortProtocol(port.protocol),
+            ...optionalString('name', port.name),
+            labels: readStringMap(port.labels),
+            pointer: at('/ipAddress/discovery/ports', index),
+          },
+        ];
+      });
+    }
+  }
+
+  if (hostNetworking) {
+    // maybeDropPortMappings: mappings mean nothing on the host network
+    if (portMappings && portMappings.length > 0) {
+      const mappingsPointer = portMappings[0]!.pointer.replace(/\/\d+$/, '');
+      conflicts.push({ pointer: mappingsPointer, other: networks[0]?.pointer ?? '/networks', resolution: 'the port mappings were dropped, as Marathon drops them with host networking' });
+    }
+    portMappings = undefined;
+  } else {
+    portMappings ??= [defaultMapping('/container/portMappings')];
+    // legacy apps with more portDefinitions than mappings get empty mappings appended
+    const missing = (migratedPortDefinitions?.length ?? 0) - portMappings.length;
+    for (let index = 0; index < missing; index += 1) portMappings.push({ containerPort: 0, servicePort: 0, protocol: 'tcp', labels: {}, pointer: '/container/portMappings' });
+    // container/bridge: a mapping without hostPort gets hostPort 0
+    if (networks.some((network) => network.mode === 'container/bridge')) {
+      portMappings = portMappings.map((mapping) => (mapping.hostPort === undefined ? { ...mapping, hostPort: 0 } : mapping));
+    }
+  }
+
+  return {
+    type,
+    ...(docker ? { docker: readDocker(docker) } : {}),
+    ...(portMappings ? { portMappings } : {}),
+    volumes: readArray(source.volumes).flatMap((volume, index) => readAppVolume(volume, at('/container/volumes', index)) ?? []),
+    ...(readObject(source.linuxInfo) ? { linuxInfo: readObject(source.linuxInfo)! } : {}),
+    pointer,
+  };
+}
+
+function readDocker(docker: JsonObject) {
+  const pullConfigSecret = readString(readObject(docker.pullConfig)?.secret);
+  return {
+    ...optionalString('image', docker.image),
+    forcePullImage: readBoolean(docker.forcePullImage) ?? false,
+    privileged: readBoolean(docker.privileged) ?? false,
+    parameters: readArray(docker.parameters).flatMap((value, index) => {
+      const parameter = readObject(value);
+      const key = readString(parameter?.key);
+      return key === undefined ? [] : [{ key, value: readString(parameter?.value) ?? '', pointer: at('/container/docker/parameters', index) }];
+    }),
+    ...(pullConfigSecret !== undefined ? { pullConfigSecret } : {}),
+    pointer: '/container/docker',
+  };
+}
+
+function readAppVolume(value: unknown, pointer: JsonPointer): NormalizedAppVolume | undefined {
+  const volume = readObject(value);
+  if (!volume) return undefined;
+  const containerPath = readString(volume.containerPath) ?? '';
+  const mode = readEnum(volume.mode, ['RO', 'RW'] as const) ?? 'RW';
+  const persistent = readObject(volume.persistent);
+  if (persistent) return { kind: 'persistent', containerPath, mode, persistent: readPersistent(persistent), pointer };
+  const external = readObject(volume.external);
+  if (external) {
+    const size = readNumber(external.size);
+    return {
+      kind: 'external',
+      containerPath,
+      mode,
+      external: {
+        name: readString(external.name) ?? '',
+        provider: readString(external.provider) ?? 'dvdi',
+        ...(size !== undefined ? { size } : {}),
+        shared: readBoolean(external.shared) ?? false,
+        options: readObject(external.options) ?? {},
+      },
+      pointer,
+    };
+  }
+  const secret = readString(volume.secret);
+  if (secret !== undefined) return { kind: 'secret', containerPath, secret, pointer };
+  const hostPath = readString(volume.hostPath);
+  if (hostPath !== undefined) return { kind: 'host', containerPath, hostPath, mode, pointer };
+  return { kind: 'anonymous', containerPath, mode, pointer };
+}
+
+function readFetch(raw: JsonObject, conflicts: NormalizationConflict[]): NormalizedArtifact[] {
+  const fetch = readArray(raw.fetch).flatMap((value, index) => readArtifact(value, at('/fetch', index)) ?? []);
+  const uris = readArray(raw.uris).flatMap((value, index) => {
+    const uri = readString(value);
+    return uri === undefined ? [] : [{ uri, extract: isArchiveUri(uri), executable: false, cache: false, pointer: at('/uris', index) }];
+  });
+  if (uris.length === 0) return fetch;
+  if (fetch.length === 0) return uris;
+  // <= 1.4 GET responses carry both, equal; Marathon refuses two different lists
+  if (uris.map((artifact) => artifact.uri).join() !== fetch.map((artifact) => artifact.uri).join()) {
+    conflicts.push({ pointer: '/uris', other: '/fetch', resolution: 'fetch was used' });
+  }
+  return fetch;
+}
+
+function readAppConstraints(value: unknown): NormalizedConstraint[] {
+  return readArray(value).flatMap((item, index) => {
+    const parts = readArray(item).map((part) => readString(part));
+    const [field, operator, constraintValue] = parts;
+    if (field === undefined || operator === undefined) return [];
+    // app constraint operators are upper-cased before parsing (§14)
+    return [{ field, operator: operator.toUpperCase(), ...(constraintValue !== undefined ? { value: constraintValue } : {}), pointer: at('/constraints', index) }];
+  });
+}
+
+function readHealthCheck(value: unknown, pointer: JsonPointer, hasPorts: boolean): NormalizedHealthCheck[] {
+  const check = readObject(value);
+  if (!check) return [];
+  const protocol: HealthCheckProtocol = readEnum(check.protocol, PROTOCOLS) ?? 'HTTP';
+  const port = readNumber(check.port);
+  let portIndex = readNumber(check.portIndex);
+  // backwards compatibility: portIndex 0 is added when neither port nor portIndex is set (§6.4)
+  if (protocol !== 'COMMAND' && port === undefined && portIndex === undefined && hasPorts) portIndex = 0;
+  const command = readString(readObject(check.command)?.value);
+  return [
+    {
+      protocol,
+      ...optionalString('path', check.path),
+      ...(portIndex !== undefined ? { portIndex } : {}),
+      ...(port !== undefined ? { port } : {}),
+      ...(command !== undefined ? { command } : {}),
+      gracePeriodSeconds: readNumber(check.gracePeriodSeconds) ?? 300,
+      intervalSeconds: readNumber(check.intervalSeconds) ?? 60,
+      timeoutSeconds: readNumber(check.timeoutSeconds) ?? 20,
+      maxConsecutiveFailures: readNumber(check.maxConsecutiveFailures) ?? 3,
+      delaySeconds: readNumber(check.delaySeconds) ?? 15,
+      ignoreHttp1xx: readBoolean(check.ignoreHttp1xx) ?? false,
+      ipProtocol: readEnum(check.ipProtocol, ['IPv4', 'IPv6'] as const) ?? 'IPv4',
+      pointer,
+    },
+  ];
+}
+
+function readReadinessCheck(value: unknown, pointer: JsonPointer): NormalizedReadinessCheck[] {
+  const check = readObject(value);
+  if (!check) return [];
+  const codes = readArray(check.httpStatusCodesForReady).flatMap((code) => readNumber(code) ?? []);
+  return [
+    {
+      name: readString(check.name) ?? 'readinessCheck',
+      protocol: readEnum(check.protocol, ['HTTP', 'HTTPS'] as const) ?? 'HTTP',
+      path: readString(check.path) ?? '/',
+      portName: readString(check.portName) ?? 'http-api',
+      intervalSeconds: readNumber(check.intervalSeconds) ?? 30,
+      timeoutSeconds: readNumber(check.timeoutSeconds) ?? 10,
+      // an empty list is normalized to [200] as well (normalizeReadinessCheck)
+      httpStatusCodesForReady: codes.length > 0 ? codes : [200],
+      preserveLastResponse: readBoolean(check.preserveLastResponse) ?? false,
+      pointer,
+    },
+  ];
+}
