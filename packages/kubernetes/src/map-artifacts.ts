@@ -1,0 +1,79 @@
+import type { Artifact, Container } from '@baton/core';
+import type { MapContext } from './context.js';
+import type { K8sContainer } from './k8s-types.js';
+import { escapeExpansion, SANDBOX_PATH } from './map-env.js';
+import { SANDBOX_VOLUME } from './map-volumes.js';
+
+export const FETCH_CONTAINER = 'fetch-artifacts';
+
+const UNREACHABLE_SCHEMES = new Set(['hdfs', 's3', 's3a', 's3n', 'file']);
+
+const EXTRACTORS: readonly [RegExp, string][] = [
+  [/\.(tar\.gz|tgz)$/i, 'tar -xzf'],
+  [/\.(tar\.bz2|tbz2)$/i, 'tar -xjf'],
+  [/\.(tar\.xz|txz)$/i, 'tar -xJf'],
+  [/\.tar$/i, 'tar -xf'],
+  [/\.zip$/i, 'unzip -o -q'],
+];
+
+/**
+ * An init container that does what the Mesos fetcher did: download every artifact of every
+ * container into the shared sandbox, extract known archive types, set the executable bit.
+ * Schemes the fetch image cannot read (hdfs, s3, file) are reported and skipped.
+ */
+export function buildFetchContainer(ctx: MapContext, containers: readonly Container[]): K8sContainer | undefined {
+  const lines: string[] = [];
+  for (const container of containers) {
+    for (const artifact of container.artifacts) {
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(artifact.uri)?.[1]?.toLowerCase() ?? 'file';
+      if (UNREACHABLE_SCHEMES.has(scheme)) {
+        ctx.report('kubernetes/artifact-unreachable', 'scheme', { pointer: artifact.pointer, data: { uri: artifact.uri, scheme }, disposition: 'unsupported', subtree: true });
+        continue;
+      }
+      const destination = destinationOf(artifact);
+      lines.push(...fetchCommands(artifact, destination));
+      ctx.report('kubernetes/artifact-fetch', 'fetched', {
+        pointer: artifact.pointer,
+        data: { uri: artifact.uri, initContainer: FETCH_CONTAINER, destination },
+        disposition: 'approximated',
+        subtree: true,
+      });
+      if (artifact.cache) ctx.report('kubernetes/artifact-fetch', 'cacheIgnored', { pointer: artifact.pointer, data: { uri: artifact.uri, initContainer: FETCH_CONTAINER, destination } });
+    }
+  }
+  if (lines.length === 0) return undefined;
+  return {
+    name: FETCH_CONTAINER,
+    image: ctx.options.fetchImage,
+    imagePullPolicy: 'IfNotPresent',
+    // No env on this container, so only `$$` needs escaping from Kubernetes' expansion.
+    command: ['/bin/sh', '-c', escapeExpansion(['set -e', `cd ${SANDBOX_PATH}`, ...lines].join('\n'), new Set())],
+    volumeMounts: [{ name: SANDBOX_VOLUME, mountPath: SANDBOX_PATH }],
+  };
+}
+
+/** `destPath`, else the last path segment of the URI without query, as the Mesos fetcher names it. */
+function destinationOf(artifact: Artifact): string {
+  if (artifact.destPath) return artifact.destPath.replace(/^\/+/, '');
+  const path = artifact.uri.replace(/[?#].*$/, '');
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base || 'artifact';
+}
+
+function fetchCommands(artifact: Artifact, destination: string): string[] {
+  const file = quote(destination);
+  const lines: string[] = [];
+  if (destination.includes('/')) lines.push(`mkdir -p ${quote(destination.slice(0, destination.lastIndexOf('/')))}`);
+  lines.push(`wget -q -O ${file} ${quote(artifact.uri)}`);
+  if (artifact.executable) lines.push(`chmod +x ${file}`);
+  else if (artifact.extract) {
+    const extractor = EXTRACTORS.find(([pattern]) => pattern.test(destination))?.[1];
+    if (extractor) lines.push(`${extractor} ${file}`);
+  }
+  return lines;
+}
+
+/** POSIX single-quoting. */
+export function quote(text: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,206 @@
+import type { Port, PortProtocol } from '@baton/core';
+import type { MapContext } from './context.js';
+import type { K8sContainerPort, K8sObject } from './k8s-types.js';
+import { ANNOTATION, objectMetadata, selectorLabels, sortedRecord } from './metadata.js';
+import { childName, toPortName } from './names.js';
+
+type K8sProtocol = K8sContainerPort['protocol'];
+
+export interface PlannedPort {
+  /** Model container name. */
+  readonly container: string;
+  /** Position in the source port list (`$PORTn`). */
+  readonly index: number;
+  readonly sourceName?: string;
+  /** Fixed port the container listens on. */
+  readonly containerPort: number;
+  /** One Kubernetes port per protocol; the first is the one probes use. */
+  readonly ports: readonly { readonly name: string; readonly protocol: K8sProtocol }[];
+  /** Marathon service port, when assigned. */
+  readonly servicePort?: number;
+  /** Fixed agent port (non-zero `hostPort`, or the port under `requirePorts`). */
+  readonly fixedHostPort?: number;
+  /** The port number the definition asked for (`$PORT_<n>`), 0 when dynamic. */
+  readonly requested: number;
+  readonly appProtocol?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly pointer: string;
+}
+
+export interface PortPlan {
+  /** Ports per model container name, in source order. */
+  readonly byContainer: ReadonlyMap<string, readonly PlannedPort[]>;
+  /** Every port of the pod, container by container. */
+  readonly all: readonly PlannedPort[];
+}
+
+const DYNAMIC_BASE = 8080;
+
+/**
+ * Gives every port a fixed container port and unique names, pod-wide (containers share the
+ * network namespace). Dynamic ports (0) take, in order: their fixed host port, their Marathon
+ * service port, then 8080 + index, moving up to the next free number when taken.
+ */
+export function planPorts(ctx: MapContext): PortPlan {
+  const { workload } = ctx;
+  const used = new Set<number>();
+  for (const container of workload.containers) for (const port of container.ports) if (port.containerPort > 0) used.add(port.containerPort);
+  const names = new Set<string>();
+  const byContainer = new Map<string, PlannedPort[]>();
+  const all: PlannedPort[] = [];
+  for (const container of workload.containers) {
+    const planned: PlannedPort[] = [];
+    for (const port of container.ports) {
+      const fixedHostPort = fixedHostPortOf(ctx, port);
+      let containerPort = port.containerPort;
+      if (containerPort <= 0) {
+        const candidates: [number | undefined, string][] = [
+          [fixedHostPort, 'its fixed host port'],
+          [port.servicePort, 'its Marathon service port'],
+        ];
+        const pick = candidates.find(([candidate]) => candidate !== undefined && candidate > 0 && !used.has(candidate));
+        let reason = pick?.[1] ?? `${DYNAMIC_BASE} + port index`;
+        containerPort = pick?.[0] ?? DYNAMIC_BASE + port.index;
+        while (used.has(containerPort)) {
+          containerPort++;
+          reason = `the first free port from ${DYNAMIC_BASE} + port index`;
+        }
+        used.add(containerPort);
+        ctx.report('kubernetes/dynamic-port-assigned', 'assigned', {
+          pointer: port.pointer,
+          data: { index: port.index, container: container.name, port: containerPort, reason },
+        });
+      }
+      // TCP first: it gets the plain name, which probes and `targetPort` references mean.
+      const protocols = [...new Set((port.protocols.length > 0 ? port.protocols : (['tcp'] as PortProtocol[])).map(toK8sProtocol))].sort(
+        (a, b) => Number(b === 'TCP') - Number(a === 'TCP'),
+      );
+      const base = port.name ?? `port${port.index}`;
+      const k8sPorts = protocols.map((protocol, position) => ({
+        name: toPortName(position === 0 ? base : `${base}-${protocol.toLowerCase()}`, names),
+        protocol,
+      }));
+      const entry: PlannedPort = {
+        container: container.name,
+        index: port.index,
+        ...(port.name !== undefined ? { sourceName: port.name } : {}),
+        containerPort,
+        ports: k8sPorts,
+        ...(port.servicePort ? { servicePort: port.servicePort } : {}),
+        ...(fixedHostPort ? { fixedHostPort } : {}),
+        requested: requestedPort(ctx, port),
+        ...(port.appProtocol ? { appProtocol: port.appProtocol } : {}),
+        labels: port.labels,
+        pointer: port.pointer,
+      };
+      planned.push(entry);
+      all.push(entry);
+      reportHostPort(ctx, container.name, entry);
+      if (port.networkNames && port.networkNames.length > 0) {
+        ctx.report('kubernetes/network-not-mapped', 'networkNames', {
+          pointer: `${port.pointer}/networkNames`,
+          data: { index: port.index, container: container.name, networks: port.networkNames.join(', ') },
+          disposition: 'approximated',
+          subtree: true,
+        });
+      }
+    }
+    byContainer.set(container.name, planned);
+  }
+  return { byContainer, all };
+}
+
+function fixedHostPortOf(ctx: MapContext, port: Port): number | undefined {
+  if (port.hostPort && port.hostPort > 0) return port.hostPort;
+  if (ctx.workload.network.mode === 'host' && ctx.workload.network.requirePorts) {
+    const fixed = port.servicePort || port.containerPort;
+    return fixed > 0 ? fixed : undefined;
+  }
+  return undefined;
+}
+
+/** Marathon's "requested" port: the declared container port, or under host networking the declared port. */
+function requestedPort(ctx: MapContext, port: Port): number {
+  if (port.containerPort > 0) return port.containerPort;
+  return ctx.workload.network.mode === 'host' ? port.servicePort ?? 0 : 0;
+}
+
+function reportHostPort(ctx: MapContext, container: string, port: PlannedPort): void {
+  if (!port.fixedHostPort) return;
+  const data = { index: port.index, container, hostPort: port.fixedHostPort, port: port.containerPort };
+  if (ctx.options.hostPorts) ctx.report('kubernetes/host-port', 'mapped', { pointer: port.pointer, data });
+  else ctx.report('kubernetes/host-port', 'notMapped', { pointer: `${port.pointer}/hostPort`, data, disposition: 'approximated' });
+}
+
+function toK8sProtocol(protocol: PortProtocol | string): K8sProtocol {
+  return protocol === 'udp' ? 'UDP' : protocol === 'sctp' ? 'SCTP' : 'TCP';
+}
+
+export function containerPortsFor(ctx: MapContext, plan: PortPlan, container: string): K8sContainerPort[] {
+  return (plan.byContainer.get(container) ?? []).flatMap((port) =>
+    port.ports.map((k8s) => ({
+      name: k8s.name,
+      containerPort: port.containerPort,
+      ...(ctx.options.hostPorts && port.fixedHostPort ? { hostPort: port.fixedHostPort } : {}),
+      protocol: k8s.protocol,
+    })),
+  );
+}
+
+/**
+ * The ClusterIP Service (when the workload has ports) and, for StatefulSets, the headless Service
+ * that gives pods stable DNS names. Service port = Marathon service port when assigned, else the
+ * container port; the target is always the named container port.
+ */
+export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean): { services: K8sObject[]; headlessName?: string } {
+  const { workload, names } = ctx;
+  const taken = new Set<string>();
+  const servicePorts: Record<string, unknown>[] = [];
+  const marathonPorts: Record<string, number> = {};
+  const portLabels: Record<string, Readonly<Record<string, string>>> = {};
+  for (const port of plan.all) {
+    for (const k8s of port.ports) {
+      let number = port.servicePort ?? port.containerPort;
+      if (taken.has(`${number}/${k8s.protocol}`)) {
+        const wanted = number;
+        number = port.containerPort;
+        while (taken.has(`${number}/${k8s.protocol}`)) number++;
+        ctx.report('kubernetes/service-port-changed', 'conflict', { pointer: port.pointer, data: { servicePort: wanted, portName: k8s.name, port: number } });
+      }
+      taken.add(`${number}/${k8s.protocol}`);
+      servicePorts.push({
+        name: k8s.name,
+        port: number,
+        targetPort: k8s.name,
+        protocol: k8s.protocol,
+        ...(port.appProtocol ? { appProtocol: port.appProtocol } : {}),
+      });
+      if (port.servicePort) marathonPorts[k8s.name] = port.servicePort;
+      if (Object.keys(port.labels).length > 0) portLabels[k8s.name] = sortedRecord(port.labels);
+    }
+  }
+  const annotations: Record<string, string> = {};
+  if (Object.keys(marathonPorts).length > 0) annotations[ANNOTATION.servicePorts] = JSON.stringify(sortedRecord(marathonPorts));
+  if (Object.keys(portLabels).length > 0) annotations[ANNOTATION.portLabels] = JSON.stringify(sortedRecord(portLabels));
+
+  const services: K8sObject[] = [];
+  let headlessName: string | undefined;
+  if (headless) {
+    headlessName = childName(names.name, 'headless');
+    services.push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: objectMetadata(workload, names, headlessName),
+      spec: { clusterIP: 'None', selector: selectorLabels(names), ...(servicePorts.length > 0 ? { ports: servicePorts } : {}) },
+    });
+  }
+  if (servicePorts.length > 0) {
+    services.push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: objectMetadata(workload, names, names.name, { annotations }),
+      spec: { type: 'ClusterIP', selector: selectorLabels(names), ports: servicePorts },
+    });
+  }
+  return { services, ...(headlessName ? { headlessName } : {}) };
+}
