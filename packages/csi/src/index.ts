@@ -1,1 +1,22 @@
-export {};
+import { csi } from './csi.js';
+
+export default csi;
+export { csi, withDefaults } from './csi.js';
+export { CSI_VERSION } from './version.js';
+export { csiRules, type CsiRuleId } from './rules/csi-rules.js';
+export { noDefaultStorageClass } from './rules/no-default-storage-class.js';
+export { driverMissing } from './rules/driver-missing.js';
+export { accessModeUnsupported } from './rules/access-mode-unsupported.js';
+export { sharedVolumeUnsupported } from './rules/shared-volume-unsupported.js';
+export { blockUnsupported } from './rules/block-unsupported.js';
+export { sizeBelowMinimum } from './rules/size-below-minimum.js';
+export { capacityNotEnforced } from './rules/capacity-not-enforced.js';
+export { localVolumeDataMove } from './rules/local-volume-data-move.js';
+export { hostPathRestricted } from './rules/host-path-restricted.js';
+export { dockerSocket } from './rules/docker-socket.js';
+export { topologyMismatch } from './rules/topology-mismatch.js';
+export { storageUnverified } from './rules/storage-unverified.js';
+export { resolveCsiOptions, validateCsiOptions, type CsiOptions, type ResolvedCsiOptions } from './csi-options.js';
+export { csiDriverCatalog, dvdiDriverMapping, type CatalogDriverName } from './catalog/csi-driver-catalog.js';
+export { csiProfiles, listProfiles, BUILT_IN_PROFILE_IDS, type BuiltInProfileId, type CsiProfileSummary } from './profiles/csi-profiles.js';
+export { runCheckers } from './run-checkers.js';

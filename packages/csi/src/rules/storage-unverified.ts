@@ -1,0 +1,50 @@
+import { defineChecker } from '@baton/core';
+import { resolveCsiOptions } from '../csi-options.js';
+import { driverOfVolume, inventoryKnown, resolveStorageClass } from '../volume-needs.js';
+
+export const storageUnverified = defineChecker({
+  apiVersion: 1,
+  meta: {
+    id: 'csi/storage-unverified',
+    description: 'A volume could not be checked: the target\'s storage is unknown, or the class or driver it uses is unverified data.',
+    defaultSeverity: 'info',
+    impact: 'review',
+    messages: {
+      unknownInventory: 'Volume {{volume}} was not checked: the StorageClasses and drivers of {{target}} are unknown ({{note}}).',
+      unverifiedDriver: 'Volume {{volume}} lands on {{driver}}, whose {{fields}} Baton could not verify.',
+      unverifiedClass: 'Volume {{volume}} uses StorageClass {{storageClass}}, whose name or settings Baton could not verify on {{target}}.',
+    },
+    hint: 'Capture the target (`migrate target capture`) or describe its storage in the profile overrides (storage.classes, storage.drivers, storage.defaultClass).',
+    docs: `## Why this rule exists
+
+The storage rules compare volumes with the StorageClasses and drivers in the target profile. When the profile does not list them (\`storage.inventory: unknown\`: the \`generic\` profile, OpenShift whose storage depends on the platform), those rules cannot conclude anything and stay silent; this rule says so, once per volume, instead of letting silence read as "fine".
+
+It also flags volumes that resolve to a StorageClass or driver whose data the reference could not confirm (for example GKE's default class name, AKS class names, PD access modes, every driver's minimum size).
+
+## What to do
+
+- Capture the target: \`migrate target capture --context <ctx> > facts.json\` reads StorageClasses, CSIDrivers, CSINodes and VolumeSnapshotClasses.
+- Or write the storage into the profile overrides and mark the inventory complete: \`storage: { inventory: complete, defaultClass: gp3, classes: [...], drivers: [...] }\`.`,
+  },
+  appliesTo: (workload) => workload.volumes.some((v) => v.kind === 'persistent' || v.kind === 'external'),
+  check(ctx) {
+    const options = resolveCsiOptions(ctx.options);
+    const known = inventoryKnown(ctx.target);
+    for (const volume of ctx.workload.volumes) {
+      if (volume.kind !== 'persistent' && volume.kind !== 'external') continue;
+      const name = volume.kind === 'external' ? volume.externalName : volume.name;
+      if (!known) {
+        ctx.report({ messageId: 'unknownInventory', pointer: volume.pointer, data: { volume: name, target: ctx.target.id, note: ctx.target.storage.note ?? 'no storage data in the profile' } });
+        continue;
+      }
+      const driver = driverOfVolume(volume, ctx.target, options);
+      const { storageClass } = resolveStorageClass(volume, ctx.target, options);
+      if (storageClass?.unverified && (volume.kind === 'persistent' || storageClass.provisioner === driver?.name)) {
+        ctx.report({ messageId: 'unverifiedClass', pointer: volume.pointer, data: { volume: name, storageClass: storageClass.name, target: ctx.target.id } });
+      } else if (driver?.unverified || (driver?.unverifiedFields?.length ?? 0) > 0) {
+        const fields = driver!.unverified ? 'capabilities' : driver!.unverifiedFields!.join(', ');
+        ctx.report({ messageId: 'unverifiedDriver', pointer: volume.pointer, data: { volume: name, driver: driver!.name, fields } });
+      }
+    }
+  },
+});
