@@ -1,3 +1,4 @@
 export { RuleTester, makeContainer, makeModel, makeTarget, makeWorkload } from './rule-tester.js';
 export type { ExpectedFinding, InvalidCase, RecordedReport, RuleTesterCases, ValidCase, WorkloadInput } from './rule-tester.js';
 export * from './kubernetes/index.js';
+export * from './marathon/index.js';

@@ -1,0 +1,70 @@
+/** A Baton Marathon snapshot (`baton.dev/marathon-snapshot/v1`), read structurally: the kit does not depend on @baton/marathon. */
+export interface MarathonSnapshotLike {
+  readonly snapshotVersion?: string;
+  readonly marathon: {
+    readonly version?: string | null;
+    readonly info?: Record<string, unknown> | null;
+    readonly groups: Record<string, unknown>;
+    readonly deployments?: readonly unknown[] | null;
+    readonly queue?: { readonly queue: readonly unknown[] } | null;
+  };
+}
+
+export type MarathonFault =
+  /** Answer `status` (502/503 storms during a leader election) instead of the real response. */
+  | { readonly kind: 'status'; readonly status: number; readonly path?: string | RegExp; readonly times?: number }
+  /** Wait before answering. */
+  | { readonly kind: 'delay'; readonly delayMs: number; readonly path?: string | RegExp; readonly times?: number }
+  /** Close the connection without an answer (ECONNRESET on the client). */
+  | { readonly kind: 'reset'; readonly path?: string | RegExp; readonly times?: number }
+  /** Send the headers and half the body, then close the connection. */
+  | { readonly kind: 'truncate'; readonly path?: string | RegExp; readonly times?: number }
+  /** Answer 200 with an HTML page, as a login proxy in front of Marathon does. */
+  | { readonly kind: 'non-json'; readonly path?: string | RegExp; readonly times?: number };
+
+export interface MarathonServerOptions {
+  /** A snapshot object or the path of a snapshot file. */
+  readonly snapshot?: MarathonSnapshotLike | string;
+  /** A directory with `groups.json` (a `/v2/groups` response) and optionally `info.json`, `deployments.json`, `queue.json`. */
+  readonly directory?: string;
+  /** A `/v2/groups` response (the root group). */
+  readonly groups?: Record<string, unknown>;
+  /** A `/v2/info` response; a minimal one is made when absent. */
+  readonly info?: Record<string, unknown>;
+  readonly deployments?: readonly unknown[];
+  readonly queue?: { readonly queue: readonly unknown[] };
+  /** Marathon version answered by /v2/info; changes behaviour (pods from 1.4, unknown routes from 1.5). */
+  readonly version?: string;
+  readonly auth?: {
+    /** `user:password` for HTTP basic auth (`--http_credentials`). */
+    readonly basic?: string;
+    /** A DC/OS ACS token accepted as `Authorization: token=<jwt>`. */
+    readonly token?: string;
+    /** Path prefixes the authenticated identity may not read: 403. */
+    readonly forbidden?: readonly string[];
+  };
+  /** Applied in order to every matching request, each at most `times` times (default: always). */
+  readonly faults?: readonly MarathonFault[];
+  /** Delay added to every answer. */
+  readonly latencyMs?: number;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number;
+}
+
+export interface MarathonRequestRecord {
+  readonly method: string;
+  /** Path with query, as sent. */
+  readonly url: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly status: number;
+}
+
+export interface MarathonServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** Every request, in order (status 0 = the connection was dropped). */
+  readonly requests: MarathonRequestRecord[];
+  close(): Promise<void>;
+}

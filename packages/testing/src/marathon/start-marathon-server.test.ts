@@ -1,0 +1,185 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMarathonServer } from './start-marathon-server.js';
+import type { MarathonServer, MarathonServerOptions } from './marathon-server-options.js';
+
+const groups = {
+  id: '/',
+  apps: [],
+  pods: [],
+  dependencies: [],
+  groups: [
+    {
+      id: '/prod',
+      dependencies: ['/infra'],
+      apps: [{ id: '/prod/web', cmd: 'serve', instances: 2, version: '2020-01-01T00:00:00.000Z' }],
+      pods: [{ id: '/prod/pod', containers: [{ name: 'main', resources: { cpus: 0.1, mem: 32 } }], scaling: { kind: 'fixed', instances: 1 } }],
+      groups: [{ id: 'inner', apps: [{ id: 'worker', cmd: 'work' }], groups: [] }],
+    },
+  ],
+};
+
+let server: MarathonServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: MarathonServerOptions = {}) {
+  server = await startMarathonServer({ groups, ...options });
+  return server;
+}
+
+async function get(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${server!.url}${path}`, init);
+  const body = await response.text();
+  let parsed: any;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body, json: parsed };
+}
+
+describe('startMarathonServer', () => {
+  it('answers /v2/groups with every kind embedded by default, pods as PodStatus and absolute ids', async () => {
+    await start();
+    const { status, json } = await get('/v2/groups');
+    expect(status).toBe(200);
+    const prod = json.groups[0];
+    expect(prod.apps[0].id).toBe('/prod/web');
+    expect(prod.pods[0]).toMatchObject({ id: '/prod/pod', spec: { id: '/prod/pod' }, status: 'STABLE' });
+    expect(prod.groups[0]).toMatchObject({ id: '/prod/inner', apps: [{ id: '/prod/inner/worker' }] });
+  });
+
+  it('embeds only what is asked once embed is given (pods must be named)', async () => {
+    await start();
+    const { json } = await get('/v2/groups?embed=group.groups&embed=group.apps');
+    expect(json.groups[0].apps).toHaveLength(1);
+    expect(json.groups[0].pods).toBeUndefined();
+    const sub = await get('/v2/groups/prod?embed=group.pods');
+    expect(sub.json.id).toBe('/prod');
+    expect(sub.json.pods).toHaveLength(1);
+    expect(sub.json.apps).toBeUndefined();
+    expect(sub.json.groups).toBeUndefined();
+    expect((await get('/v2/groups/nope')).json).toEqual({ message: "Group '/nope' does not exist" });
+  });
+
+  it('answers /v2/apps with counts and deployments, /v2/apps/{id} as {"app": …}, and the app 404', async () => {
+    await start({ deployments: [{ id: 'd1', affectedApps: ['/prod/web'], affectedPods: [] }] });
+    const apps = await get('/v2/apps');
+    expect(apps.json.apps.map((app: any) => app.id)).toEqual(['/prod/inner/worker', '/prod/web']);
+    expect(apps.json.apps[1]).toMatchObject({ tasksRunning: 0, tasksStaged: 0, deployments: [{ id: 'd1' }] });
+    expect((await get('/v2/apps?id=work')).json.apps).toHaveLength(1);
+    expect((await get('/v2/apps/prod/web')).json.app).toMatchObject({ id: '/prod/web', tasks: [] });
+    expect((await get('/v2/apps/prod/*')).json['*']).toHaveLength(2);
+    const missing = await get('/v2/apps/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({ message: "App '/nope' does not exist" });
+  });
+
+  it('serves pods from 1.4 with the double-encoded 404 body, and not before', async () => {
+    await start({ version: '1.10.17' });
+    expect((await get('/v2/pods')).json).toEqual([expect.objectContaining({ id: '/prod/pod' })]);
+    expect((await get('/v2/pods', { method: 'HEAD' })).status).toBe(200);
+    expect((await get('/v2/pods/::status')).json[0].spec.id).toBe('/prod/pod');
+    expect((await get('/v2/pods/prod/pod::status')).json.status).toBe('STABLE');
+    const missing = await get('/v2/pods/nope');
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.json.message)).toEqual({ message: 'pod with /nope does not exist' });
+    await server!.close();
+    await start({ version: '1.3.13' });
+    const old = await get('/v2/pods');
+    expect(old.status).toBe(404);
+    expect(old.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
+  it('answers unknown routes with 500 JSON from 1.5 and a Jetty 404 page before', async () => {
+    await start({ version: '1.9.109' });
+    expect(await get('/v2/nothing')).toMatchObject({ status: 500, json: { message: 'URI not found' } });
+    await server!.close();
+    await start({ version: '1.4.12' });
+    const old = await get('/v2/nothing');
+    expect(old.status).toBe(404);
+    expect(old.body).toContain('HTTP ERROR 404');
+  });
+
+  it('answers /v2/info, /v2/leader and /ping', async () => {
+    await start({ version: '1.8.222' });
+    expect((await get('/v2/info')).json.version).toBe('1.8.222');
+    expect((await get('/v2/leader')).json.leader).toBe(`127.0.0.1:${server!.port}`);
+    expect((await get('/ping')).body).toBe('pong\n');
+    expect((await get('/v2/queue')).json).toEqual({ message: 'URI not found' });
+  });
+
+  it('requires basic credentials with Jetty\'s 401 page, and DC/OS tokens with a JSON 401', async () => {
+    await start({ auth: { basic: 'admin:s3cret' } });
+    const denied = await get('/v2/groups');
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('www-authenticate')).toBe('Basic realm="Mesosphere"');
+    expect(denied.body).toContain('HTTP ERROR 401');
+    const allowed = await get('/v2/groups', { headers: { authorization: `Basic ${Buffer.from('admin:s3cret').toString('base64')}` } });
+    expect(allowed.status).toBe(200);
+    await server!.close();
+
+    await start({ auth: { token: 'jwt-1', forbidden: ['/v2/queue'] } });
+    const tokenDenied = await get('/v2/groups', { headers: { authorization: 'token=wrong' } });
+    expect(tokenDenied.status).toBe(401);
+    expect(tokenDenied.json).toHaveProperty('message');
+    expect((await get('/v2/groups', { headers: { authorization: 'token=jwt-1' } })).status).toBe(200);
+    const forbidden = await get('/v2/queue', { headers: { authorization: 'token=jwt-1' } });
+    expect(forbidden).toMatchObject({ status: 403, json: { message: 'Not Authorized to perform this action!' } });
+  });
+
+  it('injects status storms that end, and records every request', async () => {
+    await start({ faults: [{ kind: 'status', status: 503, times: 2, path: '/v2/groups' }] });
+    expect((await get('/v2/groups')).status).toBe(503);
+    expect((await get('/v2/info')).status).toBe(200);
+    expect((await get('/v2/groups')).status).toBe(503);
+    expect((await get('/v2/groups')).status).toBe(200);
+    expect(server!.requests.map((request) => [request.path, request.status])).toEqual([
+      ['/v2/groups', 503],
+      ['/v2/info', 200],
+      ['/v2/groups', 503],
+      ['/v2/groups', 200],
+    ]);
+  });
+
+  it('resets connections, truncates bodies, answers HTML and delays', async () => {
+    await start({
+      faults: [
+        { kind: 'reset', path: '/v2/info', times: 1 },
+        { kind: 'truncate', path: '/v2/groups', times: 1 },
+        { kind: 'non-json', path: '/v2/apps', times: 1 },
+        { kind: 'delay', delayMs: 150, path: '/v2/leader' },
+      ],
+    });
+    await expect(fetch(`${server!.url}/v2/info`)).rejects.toThrow();
+    await expect(fetch(`${server!.url}/v2/groups`).then((response) => response.text())).rejects.toThrow();
+    const html = await get('/v2/apps');
+    expect(html.status).toBe(200);
+    expect(html.json).toBeUndefined();
+    const started = Date.now();
+    await get('/v2/leader');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect((await get('/v2/info')).status).toBe(200);
+  });
+
+  it('loads a directory and a snapshot file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-marathon-'));
+    writeFileSync(path.join(dir, 'groups.json'), JSON.stringify(groups));
+    writeFileSync(path.join(dir, 'info.json'), JSON.stringify({ name: 'marathon', version: '1.6.322', marathon_config: {} }));
+    server = await startMarathonServer({ directory: dir });
+    expect((await get('/v2/info')).json.version).toBe('1.6.322');
+    expect((await get('/v2/apps')).json.apps).toHaveLength(2);
+    await server.close();
+    const snapshot = path.join(dir, 'snapshot.json');
+    writeFileSync(snapshot, JSON.stringify({ snapshotVersion: 'baton.dev/marathon-snapshot/v1', marathon: { version: '1.7.1', info: null, groups, deployments: [], queue: { queue: [] } } }));
+    server = await startMarathonServer({ snapshot });
+    expect((await get('/v2/info')).json.version).toBe('1.7.1');
+    expect((await get('/v2/deployments')).json).toEqual([]);
+  });
+});
