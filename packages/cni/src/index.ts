@@ -16,4 +16,13 @@ export { capabilityUnverified } from './rules/capability-unverified.js';
 export { resolveCniOptions, validateCniOptions, PRIMARY_NETWORK, type CniOptions, type ResolvedCniOptions } from './cni-options.js';
 export { cniPluginCatalog, type CniPluginEntry, type CniPluginName, type CniCapabilities } from './catalog/cni-plugin-catalog.js';
 export { cniProfiles, listProfiles, BUILT_IN_PROFILE_IDS, type BuiltInProfileId, type CniProfileSummary } from './profiles/cni-profiles.js';
-export { runCheckers } from './run-checkers.js';
+export { runCheckers, renderFinding } from './run-checkers.js';
+export {
+  networkPoliciesFor,
+  labelKey,
+  type NetworkPoliciesOptions,
+  type NetworkPoliciesResult,
+  type NetworkPolicy,
+  type NetworkPolicyPeer,
+  type LabelSelector,
+} from './network-policies-for.js';

@@ -4,7 +4,9 @@ import {
   renderTemplate,
   ruleDocsUrl,
   type Checker,
+  type CheckReport,
   type Finding,
+  type RuleMeta,
   type MigrationModel,
   type TargetProfile,
 } from '@baton/core';
@@ -40,22 +42,27 @@ export async function runCheckers(
           throw new Error(`${rule.meta.id} called ctx.fail(${code})`);
         },
         report(report) {
-          const template = rule.meta.messages[report.messageId];
-          if (template === undefined) throw new Error(`${rule.meta.id} has no message "${report.messageId}"`);
-          findings.push({
-            ruleId: rule.meta.id,
-            severity: rule.meta.defaultSeverity,
-            impact: rule.meta.impact,
-            workload: report.workload ?? workload.id,
-            pointer: report.pointer ?? '',
-            message: renderTemplate(template, report.data),
-            hint: renderTemplate(rule.meta.hint, report.data),
-            docsUrl: rule.meta.docsUrl ?? ruleDocsUrl(rule.meta.id),
-            plugin: '@baton/cni',
-          });
+          findings.push(renderFinding(rule.meta, { ...report, workload: report.workload ?? workload.id }));
         },
       });
     }
   }
   return findings.sort(compareFindings);
+}
+
+/** A report rendered the way the pipeline renders it (default severity, no overrides). */
+export function renderFinding(meta: RuleMeta, report: CheckReport & { readonly workload: string }): Finding {
+  const template = meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`${meta.id} has no message "${report.messageId}"`);
+  return {
+    ruleId: meta.id,
+    severity: meta.defaultSeverity,
+    impact: meta.impact,
+    workload: report.workload,
+    pointer: report.pointer ?? '',
+    message: renderTemplate(template, report.data),
+    hint: renderTemplate(meta.hint, report.data),
+    docsUrl: meta.docsUrl ?? ruleDocsUrl(meta.id),
+    plugin: '@baton/cni',
+  };
 }
