@@ -44,8 +44,8 @@ export function createMarathonRoutes(state: MarathonState, port: number): (metho
     if (path === '/ping') return text(200, 'pong\n');
     if (path === '/v2/info') return json(200, info);
     if (path === '/v2/leader') return json(200, { leader: typeof info.leader === 'string' ? info.leader : leader });
-    if (path === '/v2/deployments') return state.deployments ? json(200, state.deployments) : unknown(path);
-    if (path === '/v2/queue') return state.queue ? json(200, state.queue) : unknown(path);
+    if (path === '/v2/deployments') return json(200, state.deployments ?? []);
+    if (path === '/v2/queue') return json(200, state.queue ?? { queue: [] });
 
     if (path === '/v2/groups' || path.startsWith('/v2/groups/')) {
       const id = decodeURIComponent(path.slice('/v2/groups'.length)) || '/';

@@ -45,6 +45,8 @@ export interface MarathonServerOptions {
   };
   /** Applied in order to every matching request, each at most `times` times (default: always). */
   readonly faults?: readonly MarathonFault[];
+  /** Serve the API under a path prefix, as DC/OS Admin Router does (`/service/marathon`). */
+  readonly pathPrefix?: string;
   /** Delay added to every answer. */
   readonly latencyMs?: number;
   /** Port on 127.0.0.1; default 0 (any free port). */

@@ -112,7 +112,8 @@ describe('startMarathonServer', () => {
     expect((await get('/v2/info')).json.version).toBe('1.8.222');
     expect((await get('/v2/leader')).json.leader).toBe(`127.0.0.1:${server!.port}`);
     expect((await get('/ping')).body).toBe('pong\n');
-    expect((await get('/v2/queue')).json).toEqual({ message: 'URI not found' });
+    expect((await get('/v2/queue')).json).toEqual({ queue: [] });
+    expect((await get('/v2/deployments')).json).toEqual([]);
   });
 
   it('requires basic credentials with Jetty\'s 401 page, and DC/OS tokens with a JSON 401', async () => {
@@ -166,6 +167,13 @@ describe('startMarathonServer', () => {
     await get('/v2/leader');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect((await get('/v2/info')).status).toBe(200);
+  });
+
+  it('serves under a path prefix like Admin Router', async () => {
+    server = await startMarathonServer({ groups, pathPrefix: '/service/marathon' });
+    expect(server.url).toMatch(/\/service\/marathon$/);
+    expect((await get('/v2/info')).status).toBe(200);
+    expect(server.requests[0]!.url).toBe('/service/marathon/v2/info');
   });
 
   it('loads a directory and a snapshot file', async () => {

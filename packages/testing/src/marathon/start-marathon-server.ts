@@ -16,6 +16,7 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
   const requests: MarathonRequestRecord[] = [];
   const faults = (options.faults ?? []).map((fault) => ({ fault, remaining: fault.times ?? Number.POSITIVE_INFINITY }));
   let routes: ReturnType<typeof createMarathonRoutes> | undefined;
+  const prefix = options.pathPrefix?.replace(/\/+$/, '');
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -23,6 +24,7 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (prefix && (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) url.pathname = url.pathname.slice(prefix.length) || '/';
     const record = { method: request.method ?? 'GET', url: request.url ?? '/', path: url.pathname, headers: { ...request.headers }, status: 0 };
     requests.push(record);
     if (options.latencyMs) await sleep(options.latencyMs);
@@ -74,7 +76,7 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
   routes = createMarathonRoutes(state, port);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix ?? ''}`,
     port,
     requests,
     close: () =>

@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { BatonError } from '@baton/core';
+import { startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMarathonClient, type MarathonClientOptions } from './marathon-client.js';
+
+const groups = { id: '/', apps: [{ id: '/web', cmd: 'serve' }], groups: [], pods: [] };
+let server: MarathonServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: MarathonServerOptions = {}) {
+  server = await startMarathonServer({ groups, ...options });
+  return server;
+}
+
+/** Runs one GET and returns the error it ends with (or the value). */
+async function get(url: string, path: string, options: MarathonClientOptions = {}) {
+  const client = createMarathonClient(url, { retryDelayMs: 5, ...options });
+  try {
+    return { value: await client.getJson(path) };
+  } catch (error) {
+    if (!BatonError.isInstance(error)) throw error;
+    return { error };
+  } finally {
+    await client.close();
+  }
+}
+
+/** Everything an error could show a user. */
+const shown = (error: BatonError) => `${error.message} ${error.why} ${error.fix} ${JSON.stringify(error.data)} ${error.describe()}`;
+
+describe('createMarathonClient', () => {
+  it('reads JSON under a path prefix (DC/OS Admin Router)', async () => {
+    const { url } = await start({ pathPrefix: '/service/marathon' });
+    expect(url).toMatch(/\/service\/marathon$/);
+    const { value } = await get(`${url}/`, '/v2/groups');
+    expect(value).toMatchObject({ id: '/', apps: [{ id: '/web' }] });
+    expect(server!.requests[0]!.url).toBe('/service/marathon/v2/groups');
+  });
+
+  it('moves credentials from the URL into the Authorization header and out of every message', async () => {
+    const { url, port } = await start({ auth: { basic: 'admin:s3cret!' } });
+    const client = createMarathonClient(`http://admin:s3cret%21@127.0.0.1:${port}`);
+    expect(client.baseUrl).toBe(url);
+    expect(client.auth).toBe('basic');
+    await expect(client.getJson('/v2/info')).resolves.toMatchObject({ name: 'marathon' });
+    await client.close();
+    expect(server!.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('admin:s3cret!').toString('base64')}`);
+    expect(server!.requests[0]!.url).toBe('/v2/info');
+
+    const { error } = await get(`http://admin:wrong-pass@127.0.0.1:${port}`, '/v2/info');
+    expect(error?.code).toBe('BATON2002');
+    expect(shown(error!)).not.toMatch(/wrong-pass|admin:/);
+  });
+
+  it('sends a DC/OS token as `token=` and maps 401 and 403', async () => {
+    const { url } = await start({ auth: { token: 'jwt.abc', forbidden: ['/v2/groups'] } });
+    expect((await get(url, '/v2/info', { token: 'jwt.abc' })).value).toBeTruthy();
+    expect(server!.requests[0]!.headers.authorization).toBe('token=jwt.abc');
+    const unauthorized = await get(url, '/v2/info', { token: 'jwt.expired' });
+    expect(unauthorized.error?.code).toBe('BATON2002');
+    expect(shown(unauthorized.error!)).not.toContain('jwt.expired');
+    expect((await get(url, '/v2/groups', { token: 'jwt.abc' })).error?.code).toBe('BATON2003');
+  });
+
+  it('maps 404 to BATON2004 and other statuses to BATON2005 with the message', async () => {
+    const old = await start({ version: '1.4.12' });
+    expect((await get(old.url, '/v2/pods/nothing/here')).error?.code).toBe('BATON2004');
+    await old.close();
+    const current = await start({ version: '1.10.17' });
+    const { error } = await get(current.url, '/v2/nothing');
+    expect(error?.code).toBe('BATON2005');
+    expect(error?.data).toMatchObject({ status: 500, reason: 'URI not found', attempts: 1 });
+  });
+
+  it('retries 502 and 503 with backoff and gives up after the attempts', async () => {
+    const { url } = await start({ faults: [{ kind: 'status', status: 502, times: 1 }, { kind: 'status', status: 503, times: 1 }] });
+    expect((await get(url, '/v2/groups')).value).toMatchObject({ id: '/' });
+    expect(server!.requests.map((request) => request.status)).toEqual([502, 503, 200]);
+    await server!.close();
+
+    await start({ faults: [{ kind: 'status', status: 503 }] });
+    const { error } = await get(server!.url, '/v2/groups', { attempts: 4 });
+    expect(error?.code).toBe('BATON2005');
+    expect(error?.data).toMatchObject({ status: 503, attempts: 4 });
+    expect(server!.requests).toHaveLength(4);
+  });
+
+  it('retries connection resets, then reports the source unreachable', async () => {
+    const { url } = await start({ faults: [{ kind: 'reset', times: 2 }] });
+    expect((await get(url, '/v2/info')).value).toBeTruthy();
+    await server!.close();
+    await start({ faults: [{ kind: 'reset' }] });
+    const { error } = await get(server!.url, '/v2/info');
+    expect(error?.code).toBe('BATON2001');
+    expect(server!.requests).toHaveLength(3);
+  });
+
+  it('times out per attempt with BATON2007', async () => {
+    const { url } = await start({ faults: [{ kind: 'delay', delayMs: 400 }] });
+    const { error } = await get(url, '/v2/info', { timeoutMs: 60, attempts: 2 });
+    expect(error?.code).toBe('BATON2007');
+    expect(error?.data).toMatchObject({ timeoutMs: 60, attempts: 2, path: '/v2/info' });
+  });
+
+  it('reports cut-off and non-JSON bodies with BATON2006, after retrying cut-offs', async () => {
+    const { url } = await start({ faults: [{ kind: 'truncate', times: 1 }] });
+    expect((await get(url, '/v2/groups')).value).toMatchObject({ id: '/' });
+    await server!.close();
+    await start({ faults: [{ kind: 'truncate' }] });
+    expect((await get(server!.url, '/v2/groups')).error?.code).toBe('BATON2006');
+    await server!.close();
+    await start({ faults: [{ kind: 'non-json' }] });
+    const { error } = await get(server!.url, '/v2/groups');
+    expect(error?.code).toBe('BATON2006');
+    expect(String(error?.data.reason)).toContain('text/html');
+  });
+
+  it('reports a closed port as unreachable without retrying', async () => {
+    const port = await freePort();
+    const { error } = await get(`http://127.0.0.1:${port}`, '/v2/info');
+    expect(error?.code).toBe('BATON2001');
+  });
+
+  it('rejects a URL that is not http(s) without echoing it', () => {
+    expect(() => createMarathonClient('ftp://user:pw@host')).toThrow(expect.objectContaining({ code: 'BATON1001' }));
+    try {
+      createMarathonClient('http://user:pw@[bad');
+    } catch (error) {
+      expect(BatonError.isInstance(error) && shown(error)).not.toContain('pw');
+    }
+  });
+});
+
+const openssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!openssl)('TLS', () => {
+  it('fails on an unknown CA, and succeeds with caCert or insecure', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-tls-'));
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const pem = readFileSync(cert, 'utf8');
+    const https = createHttpsServer({ key: readFileSync(key), cert: pem }, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"name":"marathon"}');
+    });
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
+    try {
+      const unknown = await get(url, '/v2/info');
+      expect(unknown.error?.code).toBe('BATON2001');
+      expect(String(unknown.error?.data.reason)).toMatch(/^TLS/);
+      expect((await get(url, '/v2/info', { caCert: pem })).value).toEqual({ name: 'marathon' });
+      expect((await get(url, '/v2/info', { insecure: true })).value).toEqual({ name: 'marathon' });
+    } finally {
+      https.closeAllConnections();
+      await new Promise((resolve) => https.close(resolve));
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
