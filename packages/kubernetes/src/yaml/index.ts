@@ -1,0 +1,1 @@
+export { stringifyManifests } from './stringify-manifests.js';
