@@ -114,6 +114,8 @@ function securityContextOf(ctx: MapContext, container: Container, fromParameters
   Object.assign(context, fromParameters);
   if (container.privileged) context.privileged = true;
   if (context.privileged) {
+    // The API server rejects privileged together with allowPrivilegeEscalation: false; privileged wins.
+    delete context.allowPrivilegeEscalation;
     const level = ctx.target.admission.podSecurity;
     ctx.report('kubernetes/privileged-container', level === 'privileged' ? 'privileged' : 'blocked', { pointer: container.pointer, data: { container: container.name, level } });
   }

@@ -2,7 +2,7 @@ import type { Port, PortProtocol } from '@baton/core';
 import type { MapContext } from './context.js';
 import type { K8sContainerPort, K8sObject } from './k8s-types.js';
 import { ANNOTATION, objectMetadata, selectorLabels, sortedRecord } from './metadata.js';
-import { childName, toPortName } from './names.js';
+import { childName, isValidLabelKey, toPortName } from './names.js';
 
 type K8sProtocol = K8sContainerPort['protocol'];
 
@@ -89,13 +89,13 @@ export function planPorts(ctx: MapContext): PortPlan {
         ...(port.servicePort ? { servicePort: port.servicePort } : {}),
         ...(fixedHostPort ? { fixedHostPort } : {}),
         requested: requestedPort(ctx, port),
-        ...(port.appProtocol ? { appProtocol: port.appProtocol } : {}),
+        ...(port.appProtocol && isValidLabelKey(port.appProtocol) ? { appProtocol: port.appProtocol } : {}),
         labels: port.labels,
         pointer: port.pointer,
       };
       planned.push(entry);
       all.push(entry);
-      reportHostPort(ctx, container.name, entry);
+      reportHostPort(ctx, container.name, entry, port);
       if (port.networkNames && port.networkNames.length > 0) {
         ctx.report('kubernetes/network-not-mapped', 'networkNames', {
           pointer: `${port.pointer}/networkNames`,
@@ -125,11 +125,13 @@ function requestedPort(ctx: MapContext, port: Port): number {
   return ctx.workload.network.mode === 'host' ? port.servicePort ?? 0 : 0;
 }
 
-function reportHostPort(ctx: MapContext, container: string, port: PlannedPort): void {
+function reportHostPort(ctx: MapContext, container: string, port: PlannedPort, source: Port): void {
   if (!port.fixedHostPort) return;
   const data = { index: port.index, container, hostPort: port.fixedHostPort, port: port.containerPort };
   if (ctx.options.hostPorts) ctx.report('kubernetes/host-port', 'mapped', { pointer: port.pointer, data });
-  else ctx.report('kubernetes/host-port', 'notMapped', { pointer: `${port.pointer}/hostPort`, data, disposition: 'approximated' });
+  // An explicit `hostPort` is a leaf of the port; a port fixed by `requirePorts` has none of its own.
+  else if (source.hostPort) ctx.report('kubernetes/host-port', 'notMapped', { pointer: `${port.pointer}/hostPort`, data, disposition: 'approximated' });
+  else ctx.report('kubernetes/host-port', 'notMapped', { pointer: port.pointer, data });
 }
 
 function toK8sProtocol(protocol: PortProtocol | string): K8sProtocol {

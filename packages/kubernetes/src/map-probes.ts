@@ -125,7 +125,9 @@ function resolveProbePort(ctx: MapContext, container: Container, ports: PortPlan
   else if ('name' in reference) planned = own.find((port) => port.sourceName === reference.name) ?? ports.all.find((port) => port.sourceName === reference.name);
   else {
     planned = ports.all.find((port) => port.containerPort === reference.number);
-    if (!planned) {
+    if (!planned && (reference.number < 1 || reference.number > 65535)) {
+      // Not a port at all; reported as unresolved below.
+    } else if (!planned) {
       planned = ports.all.find((port) => port.fixedHostPort === reference.number || port.servicePort === reference.number);
       if (!planned) return reference.number;
       ctx.report('kubernetes/probe-host-port', 'translated', {

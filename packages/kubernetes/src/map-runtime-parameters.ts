@@ -222,9 +222,9 @@ export function mapRuntimeParameters(ctx: MapContext, container: Container, pod:
       }
       case 'add-host': {
         const match = /^([^:=]+)[:=](.+)$/.exec(value);
-        if (!match) invalid('expected HOST:IP');
+        const ip = match?.[2]!.replace(/^\[|\]$/g, '') ?? '';
+        if (!match || !isIpAddress(ip)) invalid('expected HOST:IP with a literal IP address');
         else {
-          const ip = match[2]!.replace(/^\[|\]$/g, '');
           const hostnames = pod.hostAliases.get(ip) ?? [];
           if (!hostnames.includes(match[1]!)) hostnames.push(match[1]!);
           pod.hostAliases.set(ip, hostnames);
@@ -232,8 +232,12 @@ export function mapRuntimeParameters(ctx: MapContext, container: Container, pod:
         break;
       }
       case 'dns':
-        if (!pod.nameservers.includes(value)) pod.nameservers.push(value);
-        approximated('`dnsConfig.nameservers`', 'the server is added after the cluster DNS instead of replacing it');
+        if (!isIpAddress(value)) invalid('expected an IP address');
+        else if (pod.nameservers.length >= 3) invalid('Kubernetes allows at most 3 nameservers');
+        else {
+          if (!pod.nameservers.includes(value)) pod.nameservers.push(value);
+          approximated('`dnsConfig.nameservers`', 'the server is added after the cluster DNS instead of replacing it');
+        }
         break;
       case 'dns-search':
         if (!pod.searches.includes(value)) pod.searches.push(value);
@@ -241,7 +245,8 @@ export function mapRuntimeParameters(ctx: MapContext, container: Container, pod:
       case 'dns-opt':
       case 'dns-option': {
         const [name = '', optionValue] = value.split(/[:=]/, 2);
-        pod.dnsOptions.set(name, optionValue);
+        if (name === '') invalid('expected NAME or NAME:VALUE');
+        else pod.dnsOptions.set(name, optionValue);
         break;
       }
       case 'hostname':
@@ -352,4 +357,10 @@ function dockerSize(value: string): string | undefined {
   const factor: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
   const bytes = Number(match[1]) * factor[match[2]!.toLowerCase()]!;
   return `${Math.max(1, Math.ceil(bytes / 1024 ** 2))}Mi`;
+}
+
+/** A literal IPv4 or IPv6 address (Docker's `host-gateway` and host names are not). */
+function isIpAddress(value: string): boolean {
+  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(value)) return true;
+  return value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value) && value.split('::').length <= 2;
 }

@@ -109,3 +109,15 @@ export function findingKeys(findings: readonly ReportInput[], workload?: string)
     .map((finding) => `${finding.rule}#${finding.messageId}@${finding.pointer ?? ''}`)
     .sort();
 }
+
+/** Runs the writer on hand-made workloads and returns the output with the recorded findings. */
+export async function runWriter(workloads: readonly WorkloadInput[], options: Record<string, unknown> = {}, target: TargetProfile = GENERIC_TARGET) {
+  const { writeKubernetes } = await import('../write-kubernetes.js');
+  const recorded = recordingContext(options, target);
+  const result = await writeKubernetes(makeModel(workloads), recorded.ctx);
+  const objectsOf = (id: string) => result.workloads.find((output) => output.workload === id)?.objects ?? [];
+  const find = (id: string, kind: string) => objectsOf(id).find((object) => object.kind === kind) as any;
+  /** The pod spec of the workload's Deployment, StatefulSet or Job. */
+  const podSpec = (id: string) => (find(id, 'Deployment') ?? find(id, 'StatefulSet') ?? find(id, 'Job'))?.spec.template.spec;
+  return { result, findings: recorded.findings, claims: recorded.claims, objectsOf, find, podSpec };
+}

@@ -1,0 +1,70 @@
+// Golden cases: __fixtures__/<case>/model.json (hand-made model input, options, target) →
+// expected.yaml (every emitted YAML file) and findings.json (rule, message id, pointer, disposition).
+// UPDATE_GOLDEN=1 rewrites the expectations; review the diff before committing.
+import { GENERIC_TARGET, type TargetProfile } from '@baton/core';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { runWriter, type WorkloadInput } from './__fixtures__/builders.js';
+
+const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+const cases = readdirSync(fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(fixtures, entry.name, 'model.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+/** JSON has no `undefined`: `null` in a fixture means "absent" (e.g. a container without image), overriding builder defaults. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null ? undefined : withoutNulls(item)]));
+  }
+  return value;
+}
+
+async function render(name: string) {
+  const input = withoutNulls(JSON.parse(readFileSync(join(fixtures, name, 'model.json'), 'utf8'))) as {
+    workloads: WorkloadInput[];
+    options?: Record<string, unknown>;
+    target?: Partial<TargetProfile>;
+  };
+  const target = { ...GENERIC_TARGET, ...input.target, admission: { ...GENERIC_TARGET.admission, ...input.target?.admission } } as TargetProfile;
+  const run = await runWriter(input.workloads, input.options ?? {}, target);
+  const manifests = run.result.files
+    .filter((file) => file.path.endsWith('.yaml'))
+    .map((file) => `# ${file.path}\n${file.content}`)
+    .join('---\n');
+  const findings = run.findings
+    .map((finding) => `${finding.workload} ${finding.rule}#${finding.messageId} @${finding.pointer ?? ''}${finding.disposition ? ` ${finding.disposition}${finding.subtree ? '/subtree' : ''}` : ''}`)
+    .sort();
+  return { manifests, findings, run };
+}
+
+describe('golden cases', () => {
+  it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(6));
+
+  for (const name of cases) {
+    it(name, async () => {
+      const { manifests, findings } = await render(name);
+      const expectedYaml = join(fixtures, name, 'expected.yaml');
+      const expectedFindings = join(fixtures, name, 'findings.json');
+      if (process.env.UPDATE_GOLDEN || !existsSync(expectedYaml)) {
+        writeFileSync(expectedYaml, manifests);
+        writeFileSync(expectedFindings, `${JSON.stringify(findings, null, 2)}\n`);
+      }
+      expect(parseAllDocuments(manifests).flatMap((document) => document.errors)).toEqual([]);
+      expect(manifests).toBe(readFileSync(expectedYaml, 'utf8'));
+      expect(findings).toEqual(JSON.parse(readFileSync(expectedFindings, 'utf8')));
+    });
+  }
+
+  it('renders every case byte-identically twice', async () => {
+    for (const name of cases) {
+      const [first, second] = [await render(name), await render(name)];
+      expect(second.run.result.files).toEqual(first.run.result.files);
+      expect(second.findings).toEqual(first.findings);
+    }
+  });
+});
