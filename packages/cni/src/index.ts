@@ -26,3 +26,4 @@ export {
   type NetworkPolicyPeer,
   type LabelSelector,
 } from './network-policies-for.js';
+export { detectCni, type CniDetection } from './detect-cni.js';

@@ -3,6 +3,7 @@ export * from './finding.js';
 export * from './ledger.js';
 export * from './target-profile.js';
 export * from './merge-target-profile.js';
+export type * from './cluster-snapshot.js';
 export * from './plugin.js';
 export * from './pipeline.js';
 export * from './plan.js';
