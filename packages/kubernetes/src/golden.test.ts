@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { runWriter, type WorkloadInput } from './__fixtures__/builders.js';
+import { validateObjects } from './validation/index.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 const cases = readdirSync(fixtures, { withFileTypes: true })
@@ -39,7 +40,7 @@ async function render(name: string) {
   const findings = run.findings
     .map((finding) => `${finding.workload} ${finding.rule}#${finding.messageId} @${finding.pointer ?? ''}${finding.disposition ? ` ${finding.disposition}${finding.subtree ? '/subtree' : ''}` : ''}`)
     .sort();
-  return { manifests, findings, run };
+  return { manifests, findings, run: { ...run, target } };
 }
 
 describe('golden cases', () => {
@@ -47,7 +48,7 @@ describe('golden cases', () => {
 
   for (const name of cases) {
     it(name, async () => {
-      const { manifests, findings } = await render(name);
+      const { manifests, findings, run } = await render(name);
       const expectedYaml = join(fixtures, name, 'expected.yaml');
       const expectedFindings = join(fixtures, name, 'findings.json');
       if (process.env.UPDATE_GOLDEN || !existsSync(expectedYaml)) {
@@ -55,6 +56,9 @@ describe('golden cases', () => {
         writeFileSync(expectedFindings, `${JSON.stringify(findings, null, 2)}\n`);
       }
       expect(parseAllDocuments(manifests).flatMap((document) => document.errors)).toEqual([]);
+      // Every object must pass the offline validator for the target minor (schemas, unknown fields, served APIs).
+      const objects = [...run.result.shared, ...run.result.workloads.flatMap((output) => output.objects)];
+      expect(validateObjects(objects, { kubernetesVersion: run.target.kubernetesVersion })).toEqual([]);
       expect(manifests).toBe(readFileSync(expectedYaml, 'utf8'));
       expect(findings).toEqual(JSON.parse(readFileSync(expectedFindings, 'utf8')));
     });
