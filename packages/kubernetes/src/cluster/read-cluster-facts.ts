@@ -11,6 +11,7 @@ import {
   type SnapshotConfigMap,
   type SnapshotDaemonSet,
 } from './cluster-snapshot.js';
+import { mapLimit } from './map-limit.js';
 import { apiStatusOf, openKubeSession, sessionError, type KubeSession, type KubeTarget } from './kube-session.js';
 
 type Obj = Record<string, any>;
@@ -259,17 +260,4 @@ function byNamespaceName<T extends { namespace: string; name: string }>(items: T
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  return out;
 }
