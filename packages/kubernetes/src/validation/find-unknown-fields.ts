@@ -13,18 +13,21 @@ function availability(field: FieldSpec, minors: readonly number[]): string {
 export function findUnknownFields(object: object, root: TypeSpec, minor: number, report: Report): void {
   const table = fieldTable();
   const bit = 1 << table.minors.indexOf(minor);
+  // The pointer is kept as a stack of tokens and only joined when something is reported.
+  const path: string[] = [];
+  const at = (key: string): string => (path.length === 0 ? '' : '/' + path.join('/')) + '/' + pointerToken(key);
 
-  const walk = (node: Record<string, unknown>, type: TypeSpec, at: string): void => {
+  const walk = (node: Record<string, unknown>, type: TypeSpec): void => {
     for (const key in node) {
       const field = type.fields.get(key);
       if (field === undefined) {
-        report(`${at}/${pointerToken(key)}`, 'unknown-field', `unknown field "${key}" in ${type.name}`);
+        report(at(key), 'unknown-field', `unknown field "${key}" in ${type.name}`);
         continue;
       }
       if ((field.mask & bit) === 0) {
         const gate = table.featureGates[`${type.key}.${key}`];
         report(
-          `${at}/${pointerToken(key)}`,
+          at(key),
           'unknown-field',
           gate
             ? `field "${key}" of ${type.name} is off by default in Kubernetes 1.${minor} (feature gate ${gate.gate}, on by default from ${gate.since})`
@@ -35,24 +38,31 @@ export function findUnknownFields(object: object, root: TypeSpec, minor: number,
       const sub = field.type;
       const v = node[key];
       if (sub === null || v === null || typeof v !== 'object') continue;
-      const here = `${at}/${pointerToken(key)}`;
+      path.push(pointerToken(key));
       // Wrong shapes (an object where a list belongs) are the schema pass's to report.
       if (field.shape === 'one') {
-        if (!Array.isArray(v)) walk(v as Record<string, unknown>, sub, here);
+        if (!Array.isArray(v)) walk(v as Record<string, unknown>, sub);
       } else if (field.shape === 'array') {
         if (Array.isArray(v)) {
           for (let i = 0; i < v.length; i++) {
             const item: unknown = v[i];
-            if (item !== null && typeof item === 'object' && !Array.isArray(item)) walk(item as Record<string, unknown>, sub, `${here}/${i}`);
+            if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+            path.push(String(i));
+            walk(item as Record<string, unknown>, sub);
+            path.pop();
           }
         }
       } else if (!Array.isArray(v)) {
         for (const k in v) {
           const item = (v as Record<string, unknown>)[k];
-          if (item !== null && typeof item === 'object' && !Array.isArray(item)) walk(item as Record<string, unknown>, sub, `${here}/${pointerToken(k)}`);
+          if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+          path.push(pointerToken(k));
+          walk(item as Record<string, unknown>, sub);
+          path.pop();
         }
       }
+      path.pop();
     }
   };
-  walk(object as Record<string, unknown>, root, '');
+  walk(object as Record<string, unknown>, root);
 }

@@ -41,7 +41,7 @@ export function reportSchemaErrors(validate: SchemaValidator, value: unknown, at
     const types = errors.filter((e) => e.keyword === 'type');
     const rest = errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
     if (format) report(at + pointer, 'schema', describe(format).message);
-    else if (types.length > 1) report(at + pointer, 'schema', `must be ${types.map((e) => String(e.params.type)).join(' or ')}`);
+    else if (types.length > 1) report(at + pointer, 'schema', `must be ${[...new Set(types.map((e) => String(e.params.type)))].join(' or ')}`);
     else {
       const chosen = rest.length > 0 ? rest : types.length > 0 ? types : errors;
       for (const message of new Set(chosen.map((e) => describe(e).message))) report(at + pointer, 'schema', message);

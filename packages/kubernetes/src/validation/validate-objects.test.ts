@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedObject } from '@baton/core';
 import { SUPPORTED_KUBERNETES_VERSIONS, validateObjects, type ManifestProblem } from './index.js';
+import { fieldTable } from './field-table.js';
+import { validators } from './generated/schema-validators.js';
 import { deployment, everyKind, externalSecret, httpRoute, service } from './__fixtures__/realistic-objects.js';
 
 const V = { kubernetesVersion: '1.34' } as const;
@@ -153,6 +155,22 @@ describe('validateObjects: what the minor serves', () => {
   it('reports kinds it has no schema for instead of passing them', () => {
     const problems = validateObjects([{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }], V);
     expect(summary(problems)).toEqual([['schema', '/kind']]);
+  });
+
+  it('has a schema validator and a field table for the same kinds (generated data in sync)', () => {
+    expect(Object.keys(validators).sort()).toEqual([...fieldTable().roots.keys()].sort());
+  });
+
+  it('reports objects that cannot be identified, and a missing name', () => {
+    const problems = validateObjects(
+      [null as never, { kind: 'Service', metadata: { name: 'a' } } as never, mutate(service(), (o) => delete o.metadata.name)],
+      V,
+    );
+    expect(problems.map((p) => [p.index, p.problem, p.pointer])).toEqual([
+      [0, 'schema', ''],
+      [1, 'schema', '/apiVersion'],
+      [2, 'schema', '/metadata/name'],
+    ]);
   });
 
   it('refuses a minor it has no data for', () => {
