@@ -1,0 +1,84 @@
+import { BatonError } from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { extractDefinitions } from './extract-definitions.js';
+
+const ids = (document: unknown) => extractDefinitions(document, 'in.json').entries.map((entry) => [entry.id, entry.shape, entry.originPointer]);
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (BatonError.isInstance(error)) return `${error.code} ${error.data.pointer ?? ''}`.trim();
+    throw error;
+  }
+  return undefined;
+}
+
+describe('extractDefinitions', () => {
+  it('accepts one app, {"app"}, {"apps"}, a list of apps and pods, and one pod', () => {
+    expect(ids({ id: 'a', cmd: 'x' })).toEqual([['/a', 'app', '']]);
+    expect(ids({ app: { id: '/a', cmd: 'x' } })).toEqual([['/a', 'app', '/app']]);
+    expect(ids({ apps: [{ id: '/a', cmd: 'x' }, { id: 'b', cmd: 'y' }] })).toEqual([
+      ['/a', 'app', '/apps/0'],
+      ['/b', 'app', '/apps/1'],
+    ]);
+    expect(ids([{ id: '/a', cmd: 'x' }, { id: '/p', containers: [] }])).toEqual([
+      ['/a', 'app', '/0'],
+      ['/p', 'pod', '/1'],
+    ]);
+    expect(ids({ id: '/p', containers: [{ name: 'c' }] })).toEqual([['/p', 'pod', '']]);
+  });
+
+  it('walks groups: relative ids, PodStatus pods, and group dependencies inherited by every member', () => {
+    const extraction = extractDefinitions(
+      {
+        id: '/',
+        groups: [
+          {
+            id: 'prod',
+            dependencies: ['../infra', 'data'],
+            apps: [{ id: 'web', cmd: 'x' }],
+            pods: [{ id: '/prod/pod', spec: { id: '/prod/pod', containers: [] }, status: 'STABLE' }],
+            groups: [{ id: 'inner', dependencies: ['/other'], apps: [{ id: '/prod/inner/job', cmd: 'y' }] }],
+          },
+        ],
+      },
+      'groups.json',
+    );
+    expect(extraction.entries.map((entry) => [entry.id, entry.shape, entry.base, entry.inheritedDependencies])).toEqual([
+      ['/prod/web', 'app', '/prod', ['/infra', '/prod/data']],
+      ['/prod/pod', 'pod-status', '/prod', ['/infra', '/prod/data']],
+      ['/prod/inner/job', 'app', '/prod/inner', ['/infra', '/prod/data', '/other']],
+    ]);
+    expect(extraction.entries[1]?.specPointer).toBe('/spec');
+    expect(extraction.groups.map((group) => [group.id, group.dependencies])).toEqual([
+      ['/prod', ['/infra', '/prod/data']],
+      ['/prod/inner', ['/other']],
+    ]);
+  });
+
+  it('treats the empty root group as an estate with nothing in it', () => {
+    expect(extractDefinitions({ id: '/' }, 'x').entries).toEqual([]);
+  });
+
+  it('rejects JSON that holds no definition with BATON1004', () => {
+    expect(codeOf(() => extractDefinitions({ queue: [] }, 'x'))).toBe('BATON1004');
+    expect(codeOf(() => extractDefinitions([], 'x'))).toBe('BATON1004');
+    expect(codeOf(() => extractDefinitions([{ id: 'd1', affectedApps: [] }], 'x'))).toBe('BATON1004');
+    expect(codeOf(() => extractDefinitions('text', 'x'))).toBe('BATON1004');
+    expect(codeOf(() => extractDefinitions({ id: '44c4ed48' }, 'x'))).toBe('BATON1004');
+  });
+
+  it('rejects a lone definition without a usable id with BATON1005 and its pointer', () => {
+    expect(codeOf(() => extractDefinitions({ cmd: 'sleep 55', cpus: 1 }, 'x'))).toBe('BATON1005 /id');
+    expect(codeOf(() => extractDefinitions({ id: 7, cmd: 'x' }, 'x'))).toBe('BATON1005 /id');
+    expect(codeOf(() => extractDefinitions({ app: { id: '/', cmd: 'x' } }, 'x'))).toBe('BATON1005 /app/id');
+    expect(codeOf(() => extractDefinitions({ apps: [{ cmd: 'x' }] }, 'x'))).toBe('BATON1005 /apps/0/id');
+  });
+
+  it('skips unusable items of a larger document and keeps the rest', () => {
+    const extraction = extractDefinitions([{ id: '/a', cmd: 'x' }, { cmd: 'no id' }, 'junk'], 'x');
+    expect(extraction.entries.map((entry) => entry.id)).toEqual(['/a']);
+    expect(extraction.skipped.map((item) => item.pointer)).toEqual(['/1/id', '/2']);
+  });
+});

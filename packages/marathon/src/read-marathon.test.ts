@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readMarathon } from './read-marathon.js';
+import { fixture } from './test-support/shared-inputs.js';
+
+describe('readMarathon (the reader without the pipeline)', () => {
+  it('returns the model, rendered findings and the settled ledger', async () => {
+    const { model, findings, coverage } = await readMarathon(fixture('system-test-app__fake-framework.json'));
+    expect(model.workloads.map((workload) => [workload.id, workload.kind, workload.replicas])).toEqual([['/fake-framework', 'service', 1]]);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.impact, finding.pointer])).toEqual([
+      ['marathon/framework-app', 'error', 'blocker', '/labels/DCOS_PACKAGE_FRAMEWORK_NAME'],
+    ]);
+    expect(findings[0]?.message).toContain('pyfw');
+    expect(coverage.get('/fake-framework')?.every((entry) => entry.disposition !== 'unsupported')).toBe(true);
+  });
+
+  it('rejects an unparseable file with BATON1003 and a JSON non-definition with BATON1004', async () => {
+    await expect(readMarathon(fixture('schema__marathon-error-response.schema.json'))).rejects.toMatchObject({ code: 'BATON1004' });
+    await expect(readMarathon({ kind: 'stdin', location: '-', text: '// not json' })).rejects.toMatchObject({ code: 'BATON1003' });
+  });
+});
