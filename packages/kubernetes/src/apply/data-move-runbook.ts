@@ -18,10 +18,8 @@ export interface RunbookInput {
   readonly sourceKind: string;
   readonly namespace: string;
   readonly name: string;
-  /** The StatefulSet of the plan, with its volumeClaimTemplates. */
+  /** The StatefulSet of the plan, with its volumeClaimTemplates (embedded in the script, applied by `start`). */
   readonly statefulSet: KubeObject;
-  /** Manifest file of the workload, relative to the plan directory. */
-  readonly manifest: string;
 }
 
 export interface DataMoveRunbook {
@@ -47,7 +45,7 @@ export function dataMoveRunbooks(plan: PlanDocument, objects: ReadonlyMap<string
     out.push({
       workload: workload.id,
       path: runbookPath(workload.namespace, workload.name),
-      content: renderDataMoveRunbook({ id: workload.id, sourceKind: workload.sourceKind, namespace: workload.namespace, name: workload.name, statefulSet, manifest: workload.file }),
+      content: renderDataMoveRunbook({ id: workload.id, sourceKind: workload.sourceKind, namespace: workload.namespace, name: workload.name, statefulSet }),
     });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -117,7 +115,7 @@ export function renderDataMoveRunbook(input: RunbookInput): string {
     'MESOS_WORK_DIR="${MESOS_WORK_DIR:-/var/lib/mesos/slave}"  # the agents\' --work_dir (DC/OS: /var/lib/mesos/slave)',
     'SOURCE_ROOTS="${SOURCE_ROOTS:-}"                  # roots of PATH disks holding volumes, space-separated',
     'SSH="${SSH:-ssh}"                                 # how to reach an agent: $SSH <agent> <command>',
-    'SUDO="${SUDO:-sudo}"                              # prefix for reading the volumes on the agent',
+    'SUDO="${SUDO-sudo}"                               # prefix for reading the volumes on the agent (SUDO= for none)',
     'COPY_IMAGE="${COPY_IMAGE:-busybox:1.36}"          # image of the helper pods (needs sh, tar, find, sha256sum)',
     'TIMEOUT="${TIMEOUT:-600s}"',
     `SOURCE_KIND=${shQuote(isPod ? 'pod' : 'app')}`,
@@ -247,7 +245,13 @@ export function renderDataMoveRunbook(input: RunbookInput): string {
     '      [ -n "$_claim" ] || die "instance $_o has a volume at $_cpath that the plan does not know"',
     '      _src=$(source_path "$_o" "$_agent" "$_cpath" "$_id")',
     '      say "   $_agent:$_src -> $_claim-$STATEFULSET-$_o"',
-    '      $SSH "$_agent" "$SUDO tar -C \'$_src\' -cf - ." </dev/null | kc -n "$NAMESPACE" exec -i "$_pod" -- tar -xf - -C "/target/$_claim"',
+    '      # sh has no pipefail: the sending side records its own success.',
+    '      rm -f "$STATE_DIR/.sent"',
+    '      if ! { $SSH "$_agent" "$SUDO tar -C \'$_src\' -cf - ." </dev/null && : >"$STATE_DIR/.sent"; } | kc -n "$NAMESPACE" exec -i "$_pod" -- tar -xf - -C "/target/$_claim"; then',
+    '        [ -f "$STATE_DIR/.sent" ] || die "reading $_src on $_agent failed"',
+    '        die "writing into $_claim-$STATEFULSET-$_o through pod $_pod failed"',
+    '      fi',
+    '      [ -f "$STATE_DIR/.sent" ] || die "reading $_src on $_agent failed"',
     '      $SSH "$_agent" "cd \'$_src\' && $SUDO sh -c \'$SUMS\'" </dev/null >"$STATE_DIR/source-$_o-$_claim.sums"',
     '      kc -n "$NAMESPACE" exec "$_pod" -- sh -c "cd /target/$_claim && $SUMS" </dev/null >"$STATE_DIR/target-$_o-$_claim.sums"',
     '      cmp -s "$STATE_DIR/source-$_o-$_claim.sums" "$STATE_DIR/target-$_o-$_claim.sums" || die "checksums of $_claim differ for instance $_o: see $STATE_DIR"',
