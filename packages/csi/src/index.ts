@@ -20,3 +20,4 @@ export { resolveCsiOptions, validateCsiOptions, type CsiOptions, type ResolvedCs
 export { csiDriverCatalog, dvdiDriverMapping, type CatalogDriverName } from './catalog/csi-driver-catalog.js';
 export { csiProfiles, listProfiles, BUILT_IN_PROFILE_IDS, type BuiltInProfileId, type CsiProfileSummary } from './profiles/csi-profiles.js';
 export { runCheckers } from './run-checkers.js';
+export { detectStorage, type StorageDetection } from './detect-storage.js';
