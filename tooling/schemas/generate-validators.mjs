@@ -155,7 +155,8 @@ function crdTable(tools) {
   function typeKey(type) {
     const decl = type.symbol?.declarations?.[0];
     const file = decl?.getSourceFile().fileName ?? '';
-    const rel = file.replace(/^.*node_modules\/@kubernetes-models\/[^/]+\//, '').replace(/\.d\.ts$/, '');
+    // `…/node_modules/@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute.d.ts` → `gateway.networking.k8s.io.v1.HTTPRoute`
+    const rel = file.replace(/^.*node_modules\/(?:@[^/]+\/)?[^/]+\//, '').replace(/\.d\.ts$/, '');
     return rel.replace(/\//g, '.');
   }
   function classify(type) {
