@@ -2,7 +2,7 @@ import type { TargetProfile } from '@baton/core';
 import type { K8sObject } from './k8s-types.js';
 import { idSegments, toDnsLabel, type DerivedName } from './names.js';
 import type { ResolvedOptions } from './options.js';
-import { ANNOTATION, LABEL, MANAGED_BY } from './metadata.js';
+import { ANNOTATION, LABEL, MANAGED_BY, splitSourceLabels } from './metadata.js';
 
 /** Namespaces that exist in every cluster: never written as objects. */
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -37,9 +37,13 @@ export function placeInNamespace(id: string, options: ResolvedOptions): Namespac
   };
 }
 
-/** A Namespace object, labelled with the target's Pod Security level unless it is `privileged`. */
-export function buildNamespace(name: string, group: string, target: TargetProfile): K8sObject {
-  const labels: Record<string, string> = { [LABEL.managedBy]: MANAGED_BY };
+/**
+ * A Namespace object, labelled with the target's Pod Security level unless it is `privileged`.
+ * The labels of the group it stands for are kept (valid ones as labels, the rest as an annotation).
+ */
+export function buildNamespace(name: string, group: string, target: TargetProfile, groupLabels: Readonly<Record<string, string>> = {}): K8sObject {
+  const source = splitSourceLabels(groupLabels);
+  const labels: Record<string, string> = { ...source.labels, [LABEL.managedBy]: MANAGED_BY };
   const level = target.admission.podSecurity;
   if (level !== 'privileged') labels['pod-security.kubernetes.io/enforce'] = level;
   return {
@@ -48,7 +52,7 @@ export function buildNamespace(name: string, group: string, target: TargetProfil
     metadata: {
       name,
       labels,
-      annotations: { [ANNOTATION.sourceId]: group, [ANNOTATION.sourceKind]: 'group' },
+      annotations: { [ANNOTATION.sourceId]: group, [ANNOTATION.sourceKind]: 'group', ...source.annotations },
     },
   };
 }

@@ -16,43 +16,55 @@ export interface WavePlan {
 /**
  * Topological layering: a workload's wave is one more than the highest wave of what it depends on.
  * A dependency on a group means every workload below it. Members of a cycle (a strongly connected
- * component) share one wave.
+ * component) share one wave. Nodes are integers so that group dependencies fanning out to
+ * thousands of workloads stay cheap.
  */
 export function computeWaves(workloads: readonly WaveInput[]): WavePlan {
-  const ids = workloads.map((w) => w.id).sort();
-  // Every id and every group above it → the workload ids it covers, so lookups stay O(1).
-  const covered = new Map<string, string[]>();
-  for (const id of ids) {
-    const segments = id.split('/').filter(Boolean);
-    for (let length = 1; length <= segments.length; length++) {
-      const path = `/${segments.slice(0, length).join('/')}`;
+  const sorted = [...workloads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = sorted.map((workload) => workload.id);
+  // Every id and every group above it → the workloads it covers, so lookups are O(1).
+  const covered = new Map<string, number[]>();
+  ids.forEach((id, node) => {
+    let path = '';
+    for (const segment of id.split('/')) {
+      if (segment === '') continue;
+      path += `/${segment}`;
       const list = covered.get(path);
-      if (list) list.push(id);
-      else covered.set(path, [id]);
+      if (list) list.push(node);
+      else covered.set(path, [node]);
     }
-  }
-  const edges = new Map<string, string[]>();
-  const unknown = new Map<string, string[]>();
-  for (const workload of [...workloads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const targets = new Set<string>();
-    for (const dependency of workload.dependencies) {
-      const matches = covered.get(`/${dependency.split('/').filter(Boolean).join('/')}`) ?? [];
-      if (matches.length === 0) unknown.set(workload.id, [...(unknown.get(workload.id) ?? []), dependency]);
-      for (const id of matches) if (id !== workload.id) targets.add(id);
-    }
-    edges.set(workload.id, [...targets].sort());
-  }
+  });
 
-  const components = stronglyConnectedComponents(ids, edges);
-  const componentOf = new Map<string, number>();
-  components.forEach((members, index) => members.forEach((id) => componentOf.set(id, index)));
+  const edges: number[][] = [];
+  const unknown = new Map<string, string[]>();
+  const seen = new Int32Array(ids.length).fill(-1);
+  sorted.forEach((workload, node) => {
+    const targets: number[] = [];
+    for (const dependency of workload.dependencies) {
+      const matches = covered.get(`/${dependency.split('/').filter(Boolean).join('/')}`);
+      if (!matches) {
+        unknown.set(workload.id, [...(unknown.get(workload.id) ?? []), dependency]);
+        continue;
+      }
+      for (const target of matches) {
+        if (target === node || seen[target] === node) continue;
+        seen[target] = node;
+        targets.push(target);
+      }
+    }
+    edges.push(targets.sort((a, b) => a - b));
+  });
+
+  const components = stronglyConnectedComponents(ids.length, edges);
+  const componentOf = new Int32Array(ids.length);
+  components.forEach((members, index) => members.forEach((node) => (componentOf[node] = index)));
   // Tarjan emits a component only after every component it reaches, so dependencies come first.
-  const componentWave: number[] = [];
+  const componentWave = new Int32Array(components.length);
   components.forEach((members, index) => {
     let wave = 0;
-    for (const id of members) {
-      for (const target of edges.get(id) ?? []) {
-        const other = componentOf.get(target)!;
+    for (const node of members) {
+      for (const target of edges[node]!) {
+        const other = componentOf[target]!;
         if (other !== index) wave = Math.max(wave, componentWave[other]! + 1);
       }
     }
@@ -60,54 +72,52 @@ export function computeWaves(workloads: readonly WaveInput[]): WavePlan {
   });
 
   const waves = new Map<string, number>();
-  for (const id of ids) waves.set(id, componentWave[componentOf.get(id)!]!);
+  ids.forEach((id, node) => waves.set(id, componentWave[componentOf[node]!]!));
   const cycles = components
     .filter((members) => members.length > 1)
-    .map((members) => [...members].sort())
+    .map((members) => members.sort((a, b) => a - b).map((node) => ids[node]!))
     .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
   return { waves, cycles, unknown };
 }
 
 /** Iterative Tarjan, so long dependency chains cannot overflow the stack. */
-function stronglyConnectedComponents(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
+function stronglyConnectedComponents(count: number, edges: readonly (readonly number[])[]): number[][] {
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  const components: number[][] = [];
   let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue;
+    const work: { node: number; next: number }[] = [{ node: root, next: 0 }];
+    index[root] = low[root] = counter++;
     stack.push(root);
-    onStack.add(root);
+    onStack[root] = 1;
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
-      const targets = edges.get(frame.node) ?? [];
+      const targets = edges[frame.node]!;
       if (frame.next < targets.length) {
         const target = targets[frame.next++]!;
-        if (!index.has(target)) {
-          index.set(target, counter);
-          low.set(target, counter++);
+        if (index[target] === -1) {
+          index[target] = low[target] = counter++;
           stack.push(target);
-          onStack.add(target);
+          onStack[target] = 1;
           work.push({ node: target, next: 0 });
-        } else if (onStack.has(target)) {
-          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        } else if (onStack[target]) {
+          low[frame.node] = Math.min(low[frame.node]!, index[target]!);
         }
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let member: string;
+      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
+      if (low[frame.node] === index[frame.node]) {
+        const component: number[] = [];
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
+          onStack[member] = 0;
           component.push(member);
         } while (member !== frame.node);
         components.push(component);

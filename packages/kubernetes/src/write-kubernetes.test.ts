@@ -76,6 +76,17 @@ describe('output layout', () => {
     expect(parseAllDocuments(file('manifests/prod/web.yaml')).map((document) => document.toJSON())).toEqual(web.objects);
   });
 
+  it('keeps the labels of the group a namespace stands for', async () => {
+    const { ctx } = recordingContext();
+    const model = { ...makeModel([{ id: '/prod/web' }]), groups: [{ id: '/prod', dependencies: [], labels: { env: 'production', 'cost center': '42' } }] };
+    const result = await writeKubernetes(model, ctx);
+    expect(result.shared[0]!.metadata).toEqual({
+      name: 'prod',
+      labels: { env: 'production', 'app.kubernetes.io/managed-by': 'baton' },
+      annotations: { 'baton.dev/source-id': '/prod', 'baton.dev/source-kind': 'group', 'baton.dev/source-labels': '{"cost center":"42"}' },
+    });
+  });
+
   it('labels and annotates every object with its provenance', async () => {
     const { result } = await runWriter([{ ...estate[1]!, version: '2021-03-04T05:06:07.000Z' }]);
     for (const object of result.workloads[0]!.objects) {

@@ -47,17 +47,18 @@ export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<
       workload: workload.id,
       namespace: named.namespace,
       name: named.name,
-      objects: built.objects.map((object) => prune(object) as PlannedObject),
+      objects: built.objects as PlannedObject[],
       file: `${MANIFESTS_DIR}/${named.namespace}/${named.name}.yaml`,
       wave: wavePlan.waves.get(workload.id) ?? 0,
     });
   });
   reportDuplicateObjects(ctx, outputs);
 
+  const groupLabels = new Map(model.groups.map((group) => [group.id, group.labels]));
   const shared: K8sObject[] = [...namespaces]
     .filter(([name]) => !SYSTEM_NAMESPACES.has(name))
     .sort(([a], [b]) => compare(a, b))
-    .map(([name, group]) => buildNamespace(name, group, ctx.target));
+    .map(([name, group]) => buildNamespace(name, group, ctx.target, groupLabels.get(group)));
   const files = emitFiles(outputs, shared, checklist);
   ctx.logger.debug(`wrote ${outputs.length} workloads in ${namespaces.size} namespaces, ${files.length} files`);
   return { workloads: outputs, shared: shared as PlannedObject[], files };
@@ -128,17 +129,6 @@ function emitFiles(outputs: readonly WorkloadOutput[], namespaces: readonly K8sO
   }
   if (checklist.length > 0) files.push({ path: 'secrets.md', content: renderSecretsChecklist(checklist) });
   return files.sort((a, b) => compare(a.path, b.path));
-}
-
-/** Drops undefined values (recursively) so plan.json and the manifests hold only what is set. */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prune);
-  if (value !== null && typeof value === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = prune(item);
-    return result;
-  }
-  return value;
 }
 
 function compare(a: string, b: string): number {
