@@ -94,51 +94,51 @@ const K3S_CLUSTER: NonNullable<KubernetesApiServerOptions['resources']> = [
 const CRDS = [COMMON_CUSTOM_RESOURCES.volumeSnapshotClass, COMMON_CUSTOM_RESOURCES.gatewayClass];
 
 describe('readClusterFacts', () => {
-  it('reads version, discovery, nodes, DaemonSets, CNI ConfigMaps and storage/ingress classes into a snapshot', async () => {
+  it('reads version, discovery, nodes, DaemonSets, CNI ConfigMaps and storage/ingress classes into core\'s ClusterSnapshot', async () => {
     server = await startKubernetesApiServer({ version: 'v1.34.2+k3s1', resources: K3S_CLUSTER, customResources: CRDS });
     const snapshot = await readClusterFacts({ kubeconfig: server.kubeconfigPath });
 
-    expect(snapshot.snapshotVersion).toBe('baton.dev/cluster-snapshot/v1');
+    expect(snapshot.snapshotVersion).toBe(1);
     expect(snapshot.context).toBe('baton-fake');
-    expect(snapshot.version).toEqual({ major: '1', minor: '34', gitVersion: 'v1.34.2+k3s1', platform: 'linux/amd64' });
-    const appsV1 = snapshot.apis.find((gv) => gv.groupVersion === 'apps/v1');
-    expect(appsV1?.resources).toContainEqual({ name: 'deployments', kind: 'Deployment', namespaced: true });
-    expect(appsV1?.resources.some((r) => r.name.includes('/'))).toBe(false);
-    expect(snapshot.apis.map((gv) => gv.groupVersion)).toContain('snapshot.storage.k8s.io/v1');
+    expect(snapshot.version).toEqual({ gitVersion: 'v1.34.2+k3s1', major: '1', minor: '34' });
+    expect(snapshot.apiGroups).toEqual(expect.arrayContaining(['apps', 'gateway.networking.k8s.io', 'snapshot.storage.k8s.io', 'storage.k8s.io']));
+    expect(snapshot.apiGroups).toEqual([...snapshot.apiGroups!].sort());
+    expect(snapshot.servedApis).toEqual(expect.arrayContaining(['apps/v1/Deployment', 'v1/Service', 'snapshot.storage.k8s.io/v1/VolumeSnapshotClass']));
+    expect(snapshot.servedApis.some((api) => api.includes('Scale') || api.split('/').length > 3)).toBe(false);
 
     expect(snapshot.nodes).toEqual([
       {
-        name: 'k3s-server-0',
-        labels: { 'kubernetes.io/arch': 'amd64', 'node-role.kubernetes.io/control-plane': 'true' },
-        annotations: { 'flannel.alpha.coreos.com/backend-type': 'vxlan' },
-        providerID: 'k3s://k3s-server-0',
-        podCIDRs: ['10.42.0.0/24', 'fd00:42::/64'],
-        kubeletVersion: 'v1.34.2+k3s1',
-        osImage: 'Ubuntu 24.04',
-        containerRuntimeVersion: 'containerd://2.0.5-k3s1',
-        architecture: 'amd64',
+        metadata: {
+          name: 'k3s-server-0',
+          labels: { 'kubernetes.io/arch': 'amd64', 'node-role.kubernetes.io/control-plane': 'true' },
+          annotations: { 'flannel.alpha.coreos.com/backend-type': 'vxlan' },
+        },
+        spec: { providerID: 'k3s://k3s-server-0', podCIDRs: ['10.42.0.0/24', 'fd00:42::/64'], podCIDR: '10.42.0.0/24' },
+        status: { nodeInfo: { kubeletVersion: 'v1.34.2+k3s1', containerRuntimeVersion: 'containerd://2.0.5-k3s1' } },
       },
     ]);
-    const awsNode = snapshot.daemonSets.find((ds) => ds.name === 'aws-node')!;
-    expect(awsNode.containers[0]!.env).toEqual({ ENABLE_IPv6: 'false', ENABLE_POD_ENI: 'true' });
-    expect(awsNode.containers[1]!.args).toEqual(['--enable-network-policy=false']);
-    expect(awsNode.desiredNumberScheduled).toBe(3);
+    const awsNode = snapshot.daemonSets!.find((ds) => ds.metadata.name === 'aws-node')!;
+    expect(awsNode.metadata).toEqual({ name: 'aws-node', namespace: 'kube-system', labels: { 'k8s-app': 'aws-node' } });
+    const containers = awsNode.spec!.template!.spec!.containers!;
+    expect(containers[0]!.env).toEqual([{ name: 'ENABLE_IPv6', value: 'false' }, { name: 'ENABLE_POD_ENI', value: 'true' }, { name: 'PROXY_PASSWORD' }]);
+    expect(containers[1]!.args).toEqual(['--enable-network-policy=false', '--metrics-bind-addr=:8162']);
     expect(JSON.stringify(snapshot)).not.toContain('hunter2');
+    expect(JSON.stringify(snapshot)).not.toContain('not-for-baton');
 
-    expect(snapshot.configMaps).toEqual([
-      { namespace: 'kube-system', name: 'app-settings', data: {} },
-      { namespace: 'kube-system', name: 'cilium-config', data: { 'enable-ipv6': 'true', 'kube-proxy-replacement': 'true' } },
+    expect(snapshot.configMaps).toEqual([{ metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: { 'enable-ipv6': 'true', 'kube-proxy-replacement': 'true' } }]);
+    expect(snapshot.storageClasses!.map((sc) => [sc.metadata.name, sc.provisioner, sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'], sc.allowVolumeExpansion])).toEqual([
+      ['ebs-gp3', 'ebs.csi.aws.com', undefined, true],
+      ['local-path', 'rancher.io/local-path', 'true', undefined],
     ]);
-    expect(snapshot.storageClasses.map((sc) => [sc.name, sc.isDefault, sc.allowVolumeExpansion])).toEqual([
-      ['ebs-gp3', false, true],
-      ['local-path', true, false],
+    expect(snapshot.csiDrivers).toEqual([{ metadata: { name: 'ebs.csi.aws.com' }, spec: { attachRequired: true, volumeLifecycleModes: ['Persistent'], fsGroupPolicy: 'File' } }]);
+    expect(snapshot.csiNodes![0]!.spec.drivers).toEqual([{ name: 'ebs.csi.aws.com', nodeID: 'i-0abc', topologyKeys: ['topology.ebs.csi.aws.com/zone'], allocatable: { count: 25 } }]);
+    expect(snapshot.volumeSnapshotClasses).toEqual([{ metadata: { name: 'ebs-snap' }, driver: 'ebs.csi.aws.com', deletionPolicy: 'Delete' }]);
+    expect(snapshot.ingressClasses).toEqual([
+      { metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }, spec: { controller: 'traefik.io/ingress-controller' } },
     ]);
-    expect(snapshot.csiDrivers).toEqual([{ name: 'ebs.csi.aws.com', attachRequired: true, fsGroupPolicy: 'File', volumeLifecycleModes: ['Persistent'], labels: {} }]);
-    expect(snapshot.csiNodes[0]!.drivers).toEqual([{ name: 'ebs.csi.aws.com', nodeID: 'i-0abc', topologyKeys: ['topology.ebs.csi.aws.com/zone'], allocatableCount: 25 }]);
-    expect(snapshot.volumeSnapshotClasses).toEqual([{ name: 'ebs-snap', driver: 'ebs.csi.aws.com', deletionPolicy: 'Delete', isDefault: false }]);
-    expect(snapshot.ingressClasses).toEqual([{ name: 'traefik', controller: 'traefik.io/ingress-controller', isDefault: true }]);
-    expect(snapshot.gatewayClasses).toEqual([{ name: 'traefik', controllerName: 'traefik.io/gateway-controller' }]);
-    expect(snapshot.forbidden).toEqual([]);
+    expect(snapshot.customResources).toEqual([
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'traefik' }, spec: { controllerName: 'traefik.io/gateway-controller' } },
+    ]);
   });
 
   it('is deterministic and reads nothing but GETs', async () => {
@@ -153,16 +153,16 @@ describe('readClusterFacts', () => {
     server = await startKubernetesApiServer({ resources: K3S_CLUSTER.filter((r) => !String(r.apiVersion).includes('snapshot') && !String(r.apiVersion).includes('gateway')) });
     const snapshot = await readClusterFacts({ kubeconfig: server.kubeconfigPath });
     expect(snapshot.volumeSnapshotClasses).toEqual([]);
-    expect(snapshot.gatewayClasses).toEqual([]);
-    expect(server.requests.some((r) => r.path.includes('volumesnapshotclasses'))).toBe(false);
+    expect(snapshot.customResources).toEqual([]);
+    expect(server.requests.some((r) => r.path.includes('volumesnapshotclasses') || r.path.includes('gatewayclasses'))).toBe(false);
   });
 
-  it('records lists RBAC refuses as forbidden instead of failing', async () => {
+  it('leaves out the lists RBAC refuses instead of failing', async () => {
     server = await startKubernetesApiServer({ resources: K3S_CLUSTER, customResources: CRDS, forbid: [{ verb: 'list', resource: 'nodes' }, { verb: 'list', resource: 'configmaps' }] });
     const snapshot = await readClusterFacts({ kubeconfig: server.kubeconfigPath });
-    expect(snapshot.forbidden).toEqual(['configmaps', 'nodes']);
-    expect(snapshot.nodes).toEqual([]);
-    expect(snapshot.daemonSets.length).toBe(1);
+    expect('nodes' in snapshot).toBe(false);
+    expect('configMaps' in snapshot).toBe(false);
+    expect(snapshot.daemonSets!.length).toBe(1);
   });
 
   it('fails with BATON3001 when the API server does not answer', async () => {
