@@ -25,6 +25,12 @@ function withoutNulls(value: unknown): unknown {
   return value;
 }
 
+function undefinedPaths(value: unknown, at: string): string[] {
+  if (value === undefined) return [at];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => undefinedPaths(item, `${at}/${key}`));
+}
+
 async function render(name: string) {
   const input = withoutNulls(JSON.parse(readFileSync(join(fixtures, name, 'model.json'), 'utf8'))) as {
     workloads: WorkloadInput[];
@@ -59,6 +65,8 @@ describe('golden cases', () => {
       // Every object must pass the offline validator for the target minor (schemas, unknown fields, served APIs).
       const objects = [...run.result.shared, ...run.result.workloads.flatMap((output) => output.objects)];
       expect(validateObjects(objects, { kubernetesVersion: run.target.kubernetesVersion })).toEqual([]);
+      // plan.json gets the objects as they are: no key may hold `undefined`.
+      expect(undefinedPaths(objects, '')).toEqual([]);
       expect(manifests).toBe(readFileSync(expectedYaml, 'utf8'));
       expect(findings).toEqual(JSON.parse(readFileSync(expectedFindings, 'utf8')));
     });

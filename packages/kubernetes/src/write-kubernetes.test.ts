@@ -207,3 +207,12 @@ describe('in the pipeline', () => {
     expect(result.status.get('/prod/api')).toBe('degraded');
   });
 });
+
+describe('the README', () => {
+  it('documents every rule with its default severity and impact', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const rule of Object.values(KUBERNETES_RULES)) {
+      expect(readme).toContain(`| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.impact} |`);
+    }
+  });
+});
