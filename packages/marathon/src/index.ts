@@ -33,6 +33,7 @@ export { MESOS_SANDBOX } from './model/model-parts.js';
 export { MARATHON_FIELD_TABLE } from './coverage/field-table.js';
 export type { FieldSpec, FieldTable, FieldValueType } from './coverage/field-spec.js';
 export { claimCoverage, type CoverageContext, type DefinitionShape } from './coverage/claim-coverage.js';
+export { formatConversionMatrix } from './coverage/format-conversion-matrix.js';
 
 // selection
 export { createSelection, selectWorkloads, selects, type SelectionOptions, type WorkloadSelection } from './select/workload-selection.js';
