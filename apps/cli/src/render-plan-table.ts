@@ -12,7 +12,7 @@ export function renderPlanTable(plan: PlanDocument, outDir: string, paint: Paint
   const header = ['STATUS', 'WORKLOAD', 'KIND', 'NAMESPACE/NAME', 'FINDINGS'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  const colour = (status: string) => (status === 'ready' ? 'green' : status === 'degraded' ? 'yellow' : 'red') as const;
+  const colour = (status: string): 'green' | 'yellow' | 'red' => (status === 'ready' ? 'green' : status === 'degraded' ? 'yellow' : 'red');
   const out = [paint('bold', line(header))];
   for (const row of rows) {
     const text = line(row);

@@ -1,4 +1,6 @@
-import { BatonError, GENERIC_TARGET, type TargetProfile } from '@baton/core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BatonError, GENERIC_TARGET, mergeTargetProfile, type TargetProfile, type TargetProfileLayer } from '@baton/core';
 import type { CliIo } from './cli-io.js';
 
 export interface TargetFlags {
@@ -9,10 +11,59 @@ export interface TargetFlags {
   kubeVersion?: string;
 }
 
-/** The profile checkers and the writer use: built-in, from a facts file, or the generic one. */
-export async function resolveTarget(flags: TargetFlags, _io: CliIo): Promise<TargetProfile> {
-  let profile: TargetProfile = GENERIC_TARGET;
-  if (flags.target && flags.target !== 'generic') throw new BatonError('BATON1008', { name: flags.target });
+export const FACTS_VERSION = 'baton.dev/target-facts/v1';
+
+/** A built-in profile: the generic base with the CNI half from @baton/cni and the CSI half from @baton/csi. */
+export async function builtInProfile(id: string): Promise<TargetProfile> {
+  if (id === 'generic') return GENERIC_TARGET;
+  const [cni, csi] = await Promise.all([import('@baton/cni'), import('@baton/csi')]);
+  const cniHalf = (cni.cniProfiles as Record<string, TargetProfileLayer>)[id];
+  const csiHalf = (csi.csiProfiles as Record<string, TargetProfileLayer>)[id];
+  if (!cniHalf || !csiHalf) throw new BatonError('BATON1008', { name: id });
+  return mergeTargetProfile(GENERIC_TARGET, { ...cniHalf, $source: `@baton/cni:${id}` }, { ...csiHalf, $source: `@baton/csi:${id}` });
+}
+
+export async function builtInProfileIds(): Promise<string[]> {
+  const cni = await import('@baton/cni');
+  return ['generic', ...cni.BUILT_IN_PROFILE_IDS];
+}
+
+/**
+ * The profile checkers and the writer use. `--target` picks a built-in base; `--facts` is either a
+ * captured facts document (a complete profile) or a hand-written layer of overrides on the base.
+ */
+export async function resolveTarget(flags: TargetFlags, io: CliIo): Promise<TargetProfile> {
+  if (flags.context !== undefined) {
+    throw new BatonError('BATON1001', {
+      detail: '--context is read by `migrate target capture --context <ctx> > facts.json`; plan with --facts facts.json',
+      command: 'plan',
+    });
+  }
+  let profile = await builtInProfile(flags.target ?? 'generic');
+  if (flags.facts) {
+    const file = path.resolve(io.cwd, flags.facts);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new BatonError('BATON1002', { path: flags.facts, reason: (error as Error).message });
+    }
+    let document: unknown;
+    try {
+      document = /\.ya?ml$/i.test(file) ? (await import('yaml')).parse(text) : JSON.parse(text);
+    } catch (error) {
+      throw new BatonError('BATON3002', { path: flags.facts, reason: (error as Error).message });
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      throw new BatonError('BATON3002', { path: flags.facts, reason: 'expected an object' });
+    }
+    const facts = document as { factsVersion?: unknown; profile?: unknown };
+    if (facts.factsVersion !== undefined && facts.factsVersion !== FACTS_VERSION) {
+      throw new BatonError('BATON3002', { path: flags.facts, reason: `unsupported factsVersion ${JSON.stringify(facts.factsVersion)}` });
+    }
+    const layer = (facts.factsVersion === FACTS_VERSION ? facts.profile : document) as TargetProfileLayer;
+    profile = mergeTargetProfile(profile, { ...layer, $source: flags.facts });
+  }
   if (flags.kubeVersion) {
     if (!/^1\.\d{2}$/.test(flags.kubeVersion)) {
       throw new BatonError('BATON1001', { detail: '--kube-version takes a minor such as 1.34', command: 'plan' });

@@ -68,6 +68,12 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   await writePlanDirectory(outDir, files);
 
   if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-  else io.stdout(renderPlanTable(plan, path.relative(io.cwd, outDir) || '.', painter(io)));
+  else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
   return reachesThreshold(result.findings, failOn) ? 1 : 0;
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function displayPath(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target);
+  return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
 }
