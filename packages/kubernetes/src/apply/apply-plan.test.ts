@@ -282,11 +282,12 @@ describe('applyPlan', () => {
         { id: '/prod/web', name: 'web', wave: 1, objects: [deployment('web')] },
       ],
     };
-    const { s, run } = await setup(fixture, { autoReady: true });
+    const { s, planDir, run } = await setup(fixture, { autoReady: true });
     const held = await run();
     expect(held.stopReason).toBe('held');
     expect(held.findings.map((f) => [f.ruleId, f.workload])).toEqual([['kubernetes/data-move-pending', '/prod/db']]);
     expect(held.findings[0]!.message).toContain('runbooks/prod/db.sh');
+    expect((await readFile(path.join(planDir, 'runbooks/prod/db.sh'), 'utf8')).startsWith('#!/bin/sh')).toBe(true);
     expect(patched(s)).toEqual(['namespaces/prod', 'services/db']);
 
     // The runbook's start step applies the StatefulSet with the same field manager.

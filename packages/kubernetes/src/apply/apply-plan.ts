@@ -4,7 +4,7 @@ import { mapLimit } from '../cluster/map-limit.js';
 import { applyFinding, findingsFromStatus, missingNamespaceOf } from './apply-findings.js';
 import { readApplyState, writeApplyState, APPLY_STATE_VERSION, type ApplyState, type ObjectRecord, type StepId, type StepState } from './apply-state.js';
 import { KubernetesApiError, openClusterClient, type ClusterClient } from './cluster-client.js';
-import { runbookPath } from './data-move-runbook.js';
+import { ensureDataMoveRunbook, runbookPath } from './data-move-runbook.js';
 import { applyRank, displayName, hashObject, objectKey, podTemplateOf, refOf, ROLLOUT_KINDS, type KubeObject } from './kube-object.js';
 import { loadPlanDirectory, type LoadedPlan } from './load-plan-directory.js';
 import { rolloutHealth, type RolloutHealth } from './rollout-health.js';
@@ -241,7 +241,7 @@ export async function applyPlan(options: ApplyPlanOptions): Promise<ApplyResult>
         const key = objectKey(refOf(object));
         if (!dryRun && unit.dataMove && !options.skipDataMove && object.kind === 'StatefulSet') {
           if (!(await client.exists(object.apiVersion, object.kind, object.metadata.name, object.metadata.namespace))) {
-            const runbook = runbookPath(unit.namespace, unit.name);
+            const runbook = (await ensureDataMoveRunbook(loaded, unit.id)) ?? runbookPath(unit.namespace, unit.name);
             findings.push(applyFinding('kubernetes/data-move-pending', 'pending', unit.id, { namespace: object.metadata.namespace, name: object.metadata.name, runbook }));
             held.set(unit.id, `data move pending: run ${runbook}`);
             actions.set(key, 'held');

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataMoveRunbooks, renderDataMoveRunbook, writeDataMoveRunbooks } from './data-move-runbook.js';
+import { dataMoveRunbookFiles, dataMoveRunbooks, renderDataMoveRunbook, writeDataMoveRunbooks } from './data-move-runbook.js';
 import { loadPlanDirectory } from './load-plan-directory.js';
 import { DATA_MIGRATION_FINDING, deployment, service, statefulSet, writePlanFixture, type FixturePlan } from './test-support/plan-fixture.js';
 
@@ -46,6 +46,14 @@ describe('data-move runbooks', () => {
     expect(syntax.status).toBe(0);
     const usage = spawnSync('dash', [file], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
+  });
+
+  it('gives the plan command the same runbooks as files, from the writer\'s objects', async () => {
+    const planDir = await writePlanFixture(PLAN, await tempDir('baton-plan-'));
+    const loaded = await loadPlanDirectory(planDir);
+    const files = dataMoveRunbookFiles(loaded.plan, loaded.objects.values());
+    expect(files.map((f) => f.path)).toEqual(['runbooks/prod/db.sh']);
+    expect(files[0]!.content).toBe(dataMoveRunbooks(loaded.plan, loaded.objects)[0]!.content);
   });
 
   it('uses the pod status API for Marathon pods, and stays valid sh', async () => {

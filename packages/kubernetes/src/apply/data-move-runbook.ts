@@ -1,8 +1,8 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanDocument } from '@baton/core';
+import type { EmittedFile, PlanDocument } from '@baton/core';
 import { objectKey, type KubeObject } from './kube-object.js';
-import { loadPlanDirectory } from './load-plan-directory.js';
+import { loadPlanDirectory, type LoadedPlan } from './load-plan-directory.js';
 
 type Obj = Record<string, any>;
 
@@ -49,6 +49,31 @@ export function dataMoveRunbooks(plan: PlanDocument, objects: ReadonlyMap<string
     });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The runbooks as files for `writePlanDirectory`, from the plan and the objects the writer produced
+ * (e.g. `result.output.workloads.flatMap((w) => w.objects)`), so `migrate plan` writes them atomically.
+ */
+export function dataMoveRunbookFiles(plan: PlanDocument, objects: Iterable<KubeObject>): EmittedFile[] {
+  const byKey = new Map<string, KubeObject>();
+  for (const object of objects) byKey.set(objectKey({ apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) }), object);
+  return dataMoveRunbooks(plan, byKey).map((r) => ({ path: r.path, content: r.content }));
+}
+
+/** Writes the runbook of one workload unless the plan directory already has it; returns its path. */
+export async function ensureDataMoveRunbook(loaded: LoadedPlan, workload: string): Promise<string | undefined> {
+  const runbook = dataMoveRunbooks(loaded.plan, loaded.objects).find((r) => r.workload === workload);
+  if (!runbook) return undefined;
+  const file = path.join(loaded.dir, runbook.path);
+  try {
+    await access(file);
+  } catch {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, runbook.content);
+    await chmod(file, 0o755);
+  }
+  return runbook.path;
 }
 
 /** Reads a plan directory and writes `runbooks/<namespace>/<name>.sh` (mode 0755) for it; returns the paths written. */
