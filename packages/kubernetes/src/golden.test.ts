@@ -1,13 +1,14 @@
 // Golden cases: __fixtures__/<case>/model.json (hand-made model input, options, target) →
 // expected.yaml (every emitted YAML file) and findings.json (rule, message id, pointer, disposition).
 // UPDATE_GOLDEN=1 rewrites the expectations; review the diff before committing.
-import { GENERIC_TARGET, type TargetProfile } from '@baton/core';
+import { GENERIC_TARGET, renderTemplate, type TargetProfile } from '@baton/core';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { runWriter, type WorkloadInput } from './__fixtures__/builders.js';
+import { KUBERNETES_RULES } from './rules.js';
 import { validateObjects } from './validation/index.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
@@ -71,6 +72,19 @@ describe('golden cases', () => {
       expect(findings).toEqual(JSON.parse(readFileSync(expectedFindings, 'utf8')));
     });
   }
+
+  it('fills every placeholder of the messages and hints it reports', async () => {
+    const rules = KUBERNETES_RULES as Record<string, { messages: Record<string, string>; hint: string }>;
+    for (const name of cases) {
+      const { run } = await render(name);
+      for (const finding of run.findings) {
+        const rule = rules[finding.rule]!;
+        for (const template of [rule.messages[finding.messageId]!, rule.hint]) {
+          expect(renderTemplate(template, finding.data), `${finding.rule}#${finding.messageId}`).not.toMatch(/\{\{/);
+        }
+      }
+    }
+  });
 
   it('renders every case byte-identically twice', async () => {
     for (const name of cases) {
