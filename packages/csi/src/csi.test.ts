@@ -41,7 +41,7 @@ describe('csi plugin', () => {
       });
     expect((await run()).findings.map((f) => f.ruleId)).toEqual(['csi/local-volume-data-move']);
     const onGp3 = await run({ storageClassMapping: {} });
-    expect(onGp3.findings.map((f) => f.ruleId)).toEqual(['csi/local-volume-data-move', 'csi/size-below-minimum', 'csi/storage-unverified']);
+    expect(onGp3.findings.map((f) => f.ruleId)).toEqual(['csi/local-volume-data-move', 'csi/size-below-minimum']);
     expect(onGp3.status.get('/db')).toBe('blocked');
   });
 

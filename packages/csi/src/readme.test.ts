@@ -37,7 +37,7 @@ describe('README example', () => {
       },
     });
     const printed = (await runCheckers(model, target)).map((f) => `${f.severity} ${f.impact} ${f.ruleId} ${f.workload}${f.pointer}`);
-    const documented = [...readme.matchAll(/^\/\/ ((?:error|warning|info) \S+ csi\/\S+ \S+)$/gm)].map((m) => m[1]);
+    const documented = [...readme.matchAll(/^\/\/ ((?:error|warning|info) \S+ csi\/\S+ \S+)(?: {2,}\(.*\))?$/gm)].map((m) => m[1]);
     expect(printed).toEqual(documented);
     expect(readme).toContain("volumes: [{ kind: 'persistent', name: 'data', sizeMiB: 512, type: 'root', pointer: '/container/volumes/0' }],");
   });

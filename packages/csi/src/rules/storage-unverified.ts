@@ -1,6 +1,21 @@
 import { defineChecker } from '@baton/core';
 import { resolveCsiOptions } from '../csi-options.js';
-import { driverOfVolume, inventoryKnown, resolveStorageClass } from '../volume-needs.js';
+import type { CsiDriverProfile, Volume, Workload } from '@baton/core';
+import { driverOfVolume, inventoryKnown, requestedAccessMode, requestedVolumeMode, resolveStorageClass } from '../volume-needs.js';
+
+/**
+ * Unverified driver fields that could change a verdict for this volume. A minimum size already
+ * says "(unverified)" in csi/size-below-minimum; expansion and snapshots decide nothing yet.
+ */
+function relevantUnverifiedFields(driver: CsiDriverProfile, volume: Volume, workload: Workload): string[] {
+  const fields = new Set(driver.unverifiedFields ?? []);
+  const relevant: string[] = [];
+  const specialMode = requestedAccessMode(volume) !== 'ReadWriteOnce' || requestedVolumeMode(volume) === 'Block';
+  if (specialMode) for (const field of ['accessModes', 'blockOnlyAccessModes']) if (fields.has(field)) relevant.push(field);
+  const zoned = workload.placement.constraints.some((c) => /zone|region/i.test(c.field));
+  if (zoned && fields.has('topologyKeys')) relevant.push('topologyKeys');
+  return relevant;
+}
 
 export const storageUnverified = defineChecker({
   apiVersion: 1,
@@ -19,7 +34,7 @@ export const storageUnverified = defineChecker({
 
 The storage rules compare volumes with the StorageClasses and drivers in the target profile. When the profile does not list them (\`storage.inventory: unknown\`: the \`generic\` profile, OpenShift whose storage depends on the platform), those rules cannot conclude anything and stay silent; this rule says so, once per volume, instead of letting silence read as "fine".
 
-It also flags volumes that resolve to a StorageClass or driver whose data the reference could not confirm (for example GKE's default class name, AKS class names, PD access modes, every driver's minimum size).
+It also flags volumes that resolve to a StorageClass or driver whose data the reference could not confirm, when that data matters for the volume: GKE's default class name, AKS class names, PD access modes for a shared or block volume, topology keys for a zone-constrained workload, drivers known only by name. Unverified minimum sizes are flagged by \`csi/size-below-minimum\` itself.
 
 ## What to do
 
@@ -38,12 +53,13 @@ It also flags volumes that resolve to a StorageClass or driver whose data the re
         continue;
       }
       const driver = driverOfVolume(volume, ctx.target, options);
-      const { storageClass } = resolveStorageClass(volume, ctx.target, options);
-      if (storageClass?.unverified && (volume.kind === 'persistent' || storageClass.provisioner === driver?.name)) {
+      const { storageClass, via } = resolveStorageClass(volume, ctx.target, options);
+      // External volumes are existing data (static PVs): a class matters only when mapped explicitly.
+      if (storageClass?.unverified && (volume.kind === 'persistent' || via === 'mapping')) {
         ctx.report({ messageId: 'unverifiedClass', pointer: volume.pointer, data: { volume: name, storageClass: storageClass.name, target: ctx.target.id } });
-      } else if (driver?.unverified || (driver?.unverifiedFields?.length ?? 0) > 0) {
-        const fields = driver!.unverified ? 'capabilities' : driver!.unverifiedFields!.join(', ');
-        ctx.report({ messageId: 'unverifiedDriver', pointer: volume.pointer, data: { volume: name, driver: driver!.name, fields } });
+      } else if (driver) {
+        const fields = driver.unverified ? ['capabilities'] : relevantUnverifiedFields(driver, volume, ctx.workload);
+        if (fields.length > 0) ctx.report({ messageId: 'unverifiedDriver', pointer: volume.pointer, data: { volume: name, driver: driver.name, fields: fields.join(', ') } });
       }
     }
   },
