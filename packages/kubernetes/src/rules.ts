@@ -171,7 +171,7 @@ export const KUBERNETES_RULES = {
     messages: {
       skeleton: 'Secret `{{namespace}}/{{secret}}` (key `{{key}}`) has no value: copy it from the secret store path `{{source}}` before applying.',
     },
-    hint: 'Create it with `kubectl -n {{namespace}} create secret {{createKind}} {{secret}} … --dry-run=client -o yaml | kubectl apply -f -` (see secrets.md), or use the `secrets: external-secrets` option.',
+    hint: 'Fill it with the command listed in secrets.md (`kubectl -n {{namespace}} patch secret {{secret}} …`, or `create secret {{createKind}}` for registry credentials), or use the `secrets: external-secrets` option.',
     docs: 'Baton never reads or writes secret values. With `secrets: skeleton` (the default) it writes one Secret per declared secret with no `data`, annotated with the source path (`baton.dev/secret-source`), and lists them all in `secrets.md`. Pods referring to a Secret key that does not exist do not start.',
   }),
   'kubernetes/external-secret-store': defineRule({

@@ -125,13 +125,23 @@ export function renderSecretsChecklist(entries: readonly SecretChecklistEntry[])
   }
   const manual = sorted.filter((entry) => entry.via === 'skeleton');
   if (manual.length > 0) {
-    lines.push('', '## Commands', '', 'Replace each `<…>` with the value from the source path, then run:', '', '```sh');
+    // `patch` keeps the value out of kubectl's last-applied annotation, so re-applying the
+    // manifests (whose skeletons have no data) never removes it; `create … | kubectl apply` would.
+    lines.push(
+      '',
+      '## Commands',
+      '',
+      'After `kubectl apply -k manifests`, fill each skeleton (replace `<…>` with the value from the source path).',
+      'Registry credentials are not in the manifests (an empty docker-config Secret is invalid): create them.',
+      '',
+      '```sh',
+    );
     for (const entry of manual) {
-      const create =
+      lines.push(
         entry.type === DOCKER_CONFIG_TYPE
           ? `kubectl -n ${entry.namespace} create secret docker-registry ${entry.secret} --from-file=.dockerconfigjson=<docker config.json from ${shellWord(entry.source)}>`
-          : `kubectl -n ${entry.namespace} create secret generic ${entry.secret} --from-literal=value='<value of ${shellWord(entry.source)}>'`;
-      lines.push(`${create} --dry-run=client -o yaml | kubectl apply -f -`);
+          : `kubectl -n ${entry.namespace} patch secret ${entry.secret} --type merge -p '{"stringData":{"value":"<value of ${shellWord(entry.source)}>"}}'`,
+      );
     }
     lines.push('```');
   }

@@ -114,7 +114,7 @@ describe('output layout', () => {
     expect(secret).not.toHaveProperty('stringData');
     const checklist = result.files.find((file) => file.path === 'secrets.md')!.content;
     expect(checklist).toContain('/prod/api/token');
-    expect(checklist).toContain('kubectl -n prod create secret generic api-token');
+    expect(checklist).toContain(`kubectl -n prod patch secret api-token --type merge -p '{"stringData":{"value":"<value of /prod/api/token>"}}'`);
     expect(findingKeys(findings, '/prod/api')).toEqual(['kubernetes/secret-value-required#skeleton@/secrets/token']);
   });
 
