@@ -131,6 +131,19 @@ describe('RuleTester', () => {
     const reports = await RuleTester.findings(seen, { workload: { id: '/me' }, others: [{ id: '/other' }] });
     expect(reports).toEqual([{ messageId: 'fixed', workload: '/me', data: { port: 0, target: 'generic' } }]);
   });
+
+  it('accepts a whole model, putting the case\'s workload in place of the one with its id', async () => {
+    const seen = defineChecker({
+      ...fixedHostPort,
+      appliesTo: undefined,
+      check(ctx) {
+        ctx.report({ messageId: 'fixed', data: { port: ctx.model.workloads.map((w) => `${w.id}:${w.replicas}`).join(','), target: String(ctx.model.workloads[1] === ctx.workload) } });
+      },
+    });
+    const model = makeModel([{ id: '/a' }, { id: '/me', replicas: 1 }]);
+    const reports = await RuleTester.findings(seen, { workload: { id: '/me', replicas: 5 }, model });
+    expect(reports[0]!.data).toEqual({ port: '/a:1,/me:5', target: 'true' });
+  });
 });
 
 describe('builders', () => {

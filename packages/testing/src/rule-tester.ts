@@ -44,6 +44,8 @@ export interface ValidCase {
   readonly target?: TargetProfile | TargetProfileLayer;
   /** Other workloads of the estate (for rules that compare workloads). */
   readonly others?: readonly WorkloadInput[];
+  /** A whole model instead of `others`; the case's workload replaces the one with its id, or is added first. */
+  readonly model?: MigrationModel;
   /** Plugin options as the pipeline would pass them in `ctx.options`. */
   readonly options?: Readonly<Record<string, unknown>>;
   readonly only?: boolean;
@@ -122,8 +124,10 @@ export interface RecordedReport extends CheckReport {
 async function runCase(checker: Checker<any>, testCase: ValidCase): Promise<RecordedReport[]> {
   const workload = makeWorkload(testCase.workload);
   // The checked workload is the very object in the model, as in the pipeline.
-  const model: MigrationModel = { ...makeModel(testCase.others ?? []), };
-  (model as Mutable<MigrationModel>).workloads = [workload, ...model.workloads];
+  const base = testCase.model ?? makeModel(testCase.others ?? []);
+  const index = base.workloads.findIndex((w) => w.id === workload.id);
+  const workloads = index >= 0 ? base.workloads.map((w, i) => (i === index ? workload : w)) : [workload, ...base.workloads];
+  const model: MigrationModel = { ...base, workloads };
   const target = resolveTarget(testCase.target);
   const reports: RecordedReport[] = [];
   if (checker.appliesTo && !checker.appliesTo(workload, target)) return reports;
