@@ -61,7 +61,8 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
   const containers = mapAll(workload.containers, false);
 
   reportNetwork(ctx);
-  for (const exposure of workload.exposure) reportExposure(ctx, exposure);
+  const hasService = workload.containers.some((container) => container.ports.length > 0);
+  for (const exposure of workload.exposure) reportExposure(ctx, exposure, hasService);
   if (workload.replicas === 0 && kind !== 'Job') report('kubernetes/replicas-zero', 'suspended', { data: { id: workload.id, kind } });
 
   const placement = mapPlacement(ctx);
@@ -165,7 +166,7 @@ function reportNetwork(ctx: MapContext): void {
   }
 }
 
-function reportExposure(ctx: MapContext, exposure: Exposure): void {
+function reportExposure(ctx: MapContext, exposure: Exposure, hasService: boolean): void {
   const detail = [
     exposure.hosts?.length ? `hosts ${exposure.hosts.join(', ')}` : '',
     exposure.paths?.length ? `paths ${exposure.paths.join(' ')}` : '',
@@ -174,7 +175,7 @@ function reportExposure(ctx: MapContext, exposure: Exposure): void {
   ]
     .filter(Boolean)
     .join('; ');
-  ctx.report('kubernetes/exposure-not-mapped', 'exposure', {
+  ctx.report('kubernetes/exposure-not-mapped', hasService ? 'exposure' : 'noService', {
     pointer: exposure.pointer,
     data: { kind: exposure.kind, portIndex: exposure.portIndex, detail: detail || 'no details', service: ctx.names.name },
     disposition: 'approximated',

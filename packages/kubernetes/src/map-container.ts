@@ -88,10 +88,11 @@ export function mapContainer(ctx: MapContext, container: Container, inputs: Cont
 function containerName(ctx: MapContext, container: Container, used: Set<string>): string {
   const derived = toDnsLabel(container.name, { prefix: 'container', hashSource: `${ctx.workload.id}#${container.name}` });
   let name = derived.name;
-  if (used.has(name)) name = toDnsLabel(`${name.slice(0, 54)}-${shortHash(container.name)}`).name;
+  const duplicate = used.has(name);
+  if (duplicate) name = toDnsLabel(`${name.slice(0, 54)}-${shortHash(container.name)}`).name;
   used.add(name);
   if (name !== container.name) {
-    ctx.report('kubernetes/name-adjusted', derived.adjustments.includes('truncated') ? 'truncated' : 'sanitized', {
+    ctx.report('kubernetes/name-adjusted', duplicate ? 'duplicate' : derived.adjustments.includes('truncated') ? 'truncated' : 'sanitized', {
       pointer: container.pointer,
       data: { what: 'container name', source: container.name, name, max: 63 },
     });

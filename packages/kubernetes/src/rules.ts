@@ -11,6 +11,7 @@ export const KUBERNETES_RULES = {
       sanitized: 'The {{what}} `{{source}}` became `{{name}}`: Kubernetes names allow only lower-case letters, digits and `-`.',
       truncated: 'The {{what}} `{{source}}` became `{{name}}`: it was longer than {{max}} characters, so it was cut and given a hash suffix.',
       prefixed: 'The {{what}} `{{source}}` became `{{name}}`: Service names must start with a letter.',
+      duplicate: 'The {{what}} `{{source}}` became `{{name}}`: another one in the pod already has that name.',
     },
     hint: 'Clients that address the workload by its old Mesos-DNS or VIP name must use `{{name}}` (the `baton.dev/source-id` annotation keeps the Marathon id).',
     docs: 'Kubernetes object names are DNS-1123 labels (at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit); Service names are DNS-1035 labels, which must also start with a letter. Baton joins the group path below the namespace into the name (`/prod/payments/api` in namespace `prod` is `payments-api`), replaces other characters with `-`, prefixes names that start with a digit with the source kind (`app-`, `pod-`), and cuts names that are too long, appending 8 hex digits of a hash of the full id so that the result stays unique and stable.',
@@ -237,6 +238,7 @@ export const KUBERNETES_RULES = {
     impact: 'degraded',
     messages: {
       exposure: 'The {{kind}} exposure of port {{portIndex}} ({{detail}}) is only reachable through the ClusterIP Service `{{service}}` for now.',
+      noService: 'The {{kind}} exposure of port {{portIndex}} ({{detail}}) is not reachable: the workload declares no ports, so it has no Service.',
     },
     hint: 'Add an Ingress, Gateway route or LoadBalancer Service for it, and point clients at the new DNS name.',
     docs: 'marathon-lb virtual hosts (`HAPROXY_n_VHOST`), DC/OS VIPs (`VIP_n`), Admin Router services (`DCOS_SERVICE_NAME`) and TCP load balancing are recorded in the model. This version of the writer produces one ClusterIP Service per workload; the rest is reported here so that nothing is silent.',
