@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BatonError, planFiles, reachesThreshold, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
@@ -63,12 +64,22 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     },
     cni: { networkPolicies: values['network-policies'] ?? false },
   });
+  const started = performance.now();
   const result = await runPipeline({ plugins, input, target, onProgress: progressReporter(io, values.quiet ?? false) });
+  const planned = performance.now();
   const { plan, files } = planFiles(result, { name: CLI_NAME, version: CLI_VERSION });
+  const rendered = performance.now();
   await writePlanDirectory(outDir, files);
+  const emitted = performance.now();
 
   if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
   else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
+  // BATON_TIMINGS=<file>: per-stage milliseconds as JSON for tooling/bench; the normal output is unchanged.
+  if (io.env.BATON_TIMINGS) {
+    const stages = { ...result.timings, plan: rendered - planned, emit: emitted - rendered, stdout: performance.now() - emitted };
+    const timings = { stages, setup: started, workloads: result.model.workloads.length, files: files.length };
+    writeFileSync(path.resolve(io.cwd, io.env.BATON_TIMINGS), `${JSON.stringify(timings)}\n`);
+  }
   return reachesThreshold(result.findings, failOn) ? 1 : 0;
 }
 
