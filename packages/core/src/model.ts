@@ -67,6 +67,35 @@ export interface Workload {
   readonly version?: string;
   /** Free-form facts for writers (e.g. Marathon `env_vars_prefix`). */
   readonly hints: Readonly<Record<string, unknown>>;
+  /** How a `job` runs to completion: retries, deadline, schedule. Absent: once, the target's defaults. Additive since 0.1. */
+  readonly job?: JobPolicy;
+}
+
+/** Run-to-completion policy of a `job` workload (Metronome, Chronos). Additive since 0.1. */
+export interface JobPolicy {
+  /** Failed runs retried at most this many times; 0 = never retried. Absent: the target's default. */
+  readonly retries?: number;
+  /** A run still going after this many seconds is stopped as failed. */
+  readonly activeDeadlineSeconds?: number;
+  /** Runs on a schedule rather than once. */
+  readonly schedule?: JobSchedule;
+  readonly pointer: JsonPointer;
+}
+
+export interface JobSchedule {
+  /** Source name of the schedule (Metronome schedule `id`). */
+  readonly id?: string;
+  /** Five-field cron expression, as the source wrote it. */
+  readonly cron: string;
+  /** IANA time zone the expression is read in; absent = the scheduler's (UTC). */
+  readonly timeZone?: string;
+  /** A run that could not start within this many seconds of its time is skipped. */
+  readonly startingDeadlineSeconds?: number;
+  /** What happens when a run is due while the previous one still runs. */
+  readonly concurrency: 'allow' | 'forbid' | 'replace';
+  /** false: the schedule exists but does not fire (kept, suspended). */
+  readonly enabled: boolean;
+  readonly pointer: JsonPointer;
 }
 
 export interface Container {
