@@ -24,6 +24,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await (await import('./commands/plan-command.js')).planCommand(rest, io);
       case 'capture':
         return await (await import('./commands/capture-command.js')).captureCommand(rest, io);
+      case 'apply':
+        return await (await import('./commands/apply-command.js')).applyCommand(rest, io);
       case 'explain':
         return await (await import('./commands/explain-command.js')).explainCommand(rest, io);
       case 'target':

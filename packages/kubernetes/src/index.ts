@@ -29,3 +29,4 @@ export { literalAlternatives, nodeLabelKey } from './map-placement.js';
 export { escapeExpansion } from './map-env.js';
 export { renderSecretsChecklist, type SecretChecklistEntry } from './secrets.js';
 export { KUBERNETES_VERSION } from './version.js';
+export * from './apply/index.js';
