@@ -1,10 +1,11 @@
-import type { Container, JsonPointer, Network, Port, Probe, Workload } from '@baton/core';
+import type { Container, ImageRef, JsonPointer, Network, Port, Probe, Workload } from '@baton/core';
+import { setDefined, type Mutable } from '../normalize/lenient.js';
 import { lastSegment } from '../input/path-id.js';
 import type { NormalizedApp, NormalizedNetwork } from '../normalize/normalized-types.js';
 import { appVolumes } from './app-volumes.js';
 import { checkProbe, healthCheckProbe, readinessProbe } from './convert-probes.js';
 import { exposureFromLabels } from './exposure-from-labels.js';
-import { MESOS_SANDBOX, portProtocols, toArtifacts, toEnv, toResources, toRollout, toSecrets } from './model-parts.js';
+import { MESOS_SANDBOX, portProtocols, toArtifacts, toEnv, toPlacement, toResources, toRollout, toSecrets } from './model-parts.js';
 
 export interface WorkloadPlacementInSource {
   /** File or endpoint the definition came from. */
@@ -24,34 +25,33 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
   const image = docker?.image;
   const probes: Probe[] = [...app.healthChecks.map(healthCheckProbe), ...app.readinessChecks.map(readinessProbe), ...(app.check ? [checkProbe(app.check)] : [])];
 
-  const container: Container = {
+  const container: Mutable<Container> = {
     name: lastSegment(app.id),
     pointer: app.container?.pointer ?? '',
-    ...(image !== undefined && docker
-      ? {
-          image: {
-            ref: image,
-            forcePull: docker.forcePullImage,
-            ...(docker.pullConfigSecret !== undefined ? { pullSecret: docker.pullConfigSecret } : {}),
-            runtime: app.container?.type === 'MESOS' ? ('ucr' as const) : ('docker' as const),
-            pointer: '/container/docker/image',
-          },
-        }
-      : {}),
-    ...command(app, image !== undefined),
     resources: toResources(app.resources),
     env: toEnv(app.env),
     mounts,
     probes,
     ports,
     artifacts: toArtifacts(app.fetch),
-    ...(app.user !== undefined ? { user: app.user } : {}),
-    ...(docker?.privileged ? { privileged: true } : {}),
-    ...(app.tty ? { tty: true } : {}),
     runtimeParameters: (docker?.parameters ?? []).map((parameter) => ({ ...parameter })),
-    ...(app.taskKillGracePeriodSeconds !== undefined ? { killGracePeriodSeconds: app.taskKillGracePeriodSeconds } : {}),
     labels: {},
   };
+  if (image !== undefined && docker) {
+    const ref: Mutable<ImageRef> = { ref: image, forcePull: docker.forcePullImage, runtime: app.container?.type === 'MESOS' ? 'ucr' : 'docker', pointer: '/container/docker/image' };
+    setDefined(ref, 'pullSecret', docker.pullConfigSecret);
+    container.image = ref;
+  }
+  if (app.cmd !== undefined) container.command = { shell: app.cmd };
+  // args follow the image entrypoint, or are the whole argv when there is no image
+  else if (app.args !== undefined && app.args.length > 0) {
+    if (image !== undefined) container.args = app.args;
+    else container.command = { argv: app.args };
+  }
+  setDefined(container, 'user', app.user);
+  if (docker?.privileged) container.privileged = true;
+  if (app.tty) container.tty = true;
+  setDefined(container, 'killGracePeriodSeconds', app.taskKillGracePeriodSeconds);
 
   const usesSandbox = app.fetch.length > 0 || mounts.some((mount) => mount.path.startsWith(MESOS_SANDBOX));
   const hints: Record<string, unknown> = { ...source.hints };
@@ -59,7 +59,7 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
   if (app.container?.linuxInfo) hints.linuxInfo = app.container.linuxInfo;
   if (app.labels.MARATHON_SINGLE_INSTANCE_APP?.toLowerCase() === 'true') hints.singleInstance = true;
 
-  return {
+  const workload: Mutable<Workload> = {
     id: app.id,
     sourceKind: 'app',
     // resident apps and apps that must never be replaced while unreachable are stateful (§6)
@@ -70,26 +70,16 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
     containers: [container],
     volumes,
     network: appNetwork(app),
-    placement: {
-      constraints: app.constraints.map((constraint) => ({ ...constraint })),
-      ...(app.acceptedResourceRoles ? { acceptedResourceRoles: app.acceptedResourceRoles } : {}),
-      ...(app.role !== undefined ? { role: app.role } : {}),
-    },
+    placement: toPlacement(app.constraints, app.acceptedResourceRoles, app.role),
     rollout: toRollout(app.upgradeStrategy, app.backoff, app.killSelection, app.unreachableStrategy, app.taskKillGracePeriodSeconds),
     dependencies: [...new Set([...app.dependencies, ...source.inheritedDependencies])].sort(),
     labels: app.labels,
     exposure: exposureFromLabels(app.labels, '/labels', ports),
     secrets: toSecrets(app.secrets),
-    ...(app.version !== undefined ? { version: app.version } : {}),
     hints,
   };
-}
-
-/** `cmd` runs through a shell; `args` follow the image entrypoint, or are the argv without an image. */
-function command(app: NormalizedApp, hasImage: boolean): Pick<Container, 'command' | 'args'> {
-  if (app.cmd !== undefined) return { command: { shell: app.cmd } };
-  if (app.args !== undefined && app.args.length > 0) return hasImage ? { args: app.args } : { command: { argv: app.args } };
-  return {};
+  setDefined(workload, 'version', app.version);
+  return workload;
 }
 
 /**
@@ -100,29 +90,33 @@ function appPorts(app: NormalizedApp): Port[] {
   if (app.portDefinitions) {
     return app.portDefinitions.map((definition, index) => {
       const fixed = app.requirePorts && definition.port !== 0;
-      return {
+      const port: Mutable<Port> = {
         index,
-        ...(definition.name !== undefined ? { name: definition.name } : {}),
         containerPort: fixed ? definition.port : 0,
-        ...(fixed ? { hostPort: definition.port } : {}),
         servicePort: definition.port,
-        ...portProtocols([definition.protocol]),
+        protocols: portProtocols([definition.protocol]).protocols,
         labels: definition.labels,
         pointer: definition.pointer,
       };
+      setDefined(port, 'name', definition.name);
+      if (fixed) port.hostPort = definition.port;
+      return port;
     });
   }
-  return (app.container?.portMappings ?? []).map((mapping, index) => ({
-    index,
-    ...(mapping.name !== undefined ? { name: mapping.name } : {}),
-    containerPort: mapping.containerPort,
-    ...(mapping.hostPort !== undefined ? { hostPort: mapping.hostPort } : {}),
-    servicePort: mapping.servicePort,
-    ...portProtocols([mapping.protocol]),
-    labels: mapping.labels,
-    ...(mapping.networkNames ? { networkNames: mapping.networkNames } : {}),
-    pointer: mapping.pointer,
-  }));
+  return (app.container?.portMappings ?? []).map((mapping, index) => {
+    const port: Mutable<Port> = {
+      index,
+      containerPort: mapping.containerPort,
+      servicePort: mapping.servicePort,
+      protocols: portProtocols([mapping.protocol]).protocols,
+      labels: mapping.labels,
+      pointer: mapping.pointer,
+    };
+    setDefined(port, 'name', mapping.name);
+    setDefined(port, 'hostPort', mapping.hostPort);
+    setDefined(port, 'networkNames', mapping.networkNames);
+    return port;
+  });
 }
 
 export function networkFrom(networks: readonly NormalizedNetwork[], requirePorts: boolean, securityGroups?: readonly string[]): Network {

@@ -1,8 +1,10 @@
-import type { Artifact, EnvVar, PortProtocol, Resources, Rollout, SecretDeclaration } from '@baton/core';
+import type { Artifact, EnvVar, Placement, PortProtocol, Resources, Rollout, SecretDeclaration } from '@baton/core';
+import { setDefined, type Mutable } from '../normalize/lenient.js';
 import type {
   KillSelection,
   NormalizedArtifact,
   NormalizedBackoff,
+  NormalizedConstraint,
   NormalizedEnvVar,
   NormalizedResources,
   NormalizedSecret,
@@ -83,4 +85,11 @@ export function uniqueNamer(): (wanted: string) => string {
     used.add(name);
     return name;
   };
+}
+
+export function toPlacement(constraints: readonly NormalizedConstraint[], acceptedResourceRoles: readonly string[] | undefined, role: string | undefined): Placement {
+  const placement: Mutable<Placement> = { constraints: constraints.map((constraint) => ({ ...constraint })) };
+  setDefined(placement, 'acceptedResourceRoles', acceptedResourceRoles);
+  setDefined(placement, 'role', role);
+  return placement;
 }

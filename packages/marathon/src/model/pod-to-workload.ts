@@ -4,7 +4,7 @@ import { at } from '../normalize/normalize-shared.js';
 import { networkFrom, type WorkloadPlacementInSource } from './app-to-workload.js';
 import { checkProbe, podHealthProbe } from './convert-probes.js';
 import { exposureFromLabels } from './exposure-from-labels.js';
-import { MESOS_SANDBOX, portProtocols, sandboxPath, toArtifacts, toEnv, toResources, toRollout, toSecrets } from './model-parts.js';
+import { MESOS_SANDBOX, portProtocols, sandboxPath, toArtifacts, toEnv, toPlacement, toResources, toRollout, toSecrets } from './model-parts.js';
 
 /**
  * A normalized pod as a neutral workload (§7): one container per pod container, pod volumes shared,
@@ -52,11 +52,7 @@ export function podToWorkload(pod: NormalizedPod, source: WorkloadPlacementInSou
     containers,
     volumes: pod.volumes.map(podVolume),
     network: networkFrom(pod.networks, false),
-    placement: {
-      constraints: pod.constraints.map((constraint) => ({ ...constraint })),
-      ...(pod.acceptedResourceRoles ? { acceptedResourceRoles: pod.acceptedResourceRoles } : {}),
-      ...(pod.role !== undefined ? { role: pod.role } : {}),
-    },
+    placement: toPlacement(pod.constraints, pod.acceptedResourceRoles, pod.role),
     rollout: toRollout(pod.upgrade, pod.backoff, pod.killSelection, pod.unreachableStrategy, maxGracePeriod(pod)),
     dependencies: [...new Set(source.inheritedDependencies)].sort(),
     labels: pod.labels,

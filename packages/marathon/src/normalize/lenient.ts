@@ -61,12 +61,20 @@ export function readStringMap(value: unknown): Record<string, string> {
 }
 
 const enumKey = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+const enumIndexes = new Map<string, Map<string, string>>();
 
 /** Case- and separator-insensitive enum match: `Youngest_First` and `youngestFirst` read as `YOUNGEST_FIRST`. */
 export function readEnum<const T extends string>(value: unknown, members: readonly T[]): T | undefined {
   if (typeof value !== 'string') return undefined;
-  const wanted = enumKey(value);
-  return members.find((member) => enumKey(member) === wanted);
+  if ((members as readonly string[]).includes(value)) return value as T;
+  // members are usually an inline literal: cache by content, not identity
+  const cacheKey = members.join('|');
+  let index = enumIndexes.get(cacheKey);
+  if (!index) {
+    index = new Map(members.map((member) => [enumKey(member), member]));
+    enumIndexes.set(cacheKey, index);
+  }
+  return index.get(enumKey(value)) as T | undefined;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -78,3 +86,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** Sets `key` only when `value` is defined: optional fields stay absent, without spreading objects. */
+export function setDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value as T[K];
+}
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

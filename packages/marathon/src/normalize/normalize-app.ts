@@ -1,6 +1,6 @@
 import type { JsonPointer } from '@baton/core';
 import { canonicalId } from '../input/path-id.js';
-import { isObject, readArray, readBoolean, readEnum, readNumber, readObject, readString, readStringMap, readStrings, type JsonObject } from './lenient.js';
+import { isObject, readArray, readBoolean, readEnum, readNumber, readObject, readString, readStringMap, readStrings, setDefined, type JsonObject, type Mutable } from './lenient.js';
 import {
   at,
   isArchiveUri,
@@ -24,11 +24,13 @@ import type {
   NormalizedAppVolume,
   NormalizedArtifact,
   NormalizedConstraint,
+  NormalizedDocker,
   NormalizedHealthCheck,
   NormalizedNetwork,
   NormalizedPortDefinition,
   NormalizedPortMapping,
   NormalizedReadinessCheck,
+  NormalizedResources,
 } from './normalized-types.js';
 
 /** A pair of fields Marathon refuses together; Baton keeps `kept` and reports the other. */
@@ -80,34 +82,20 @@ export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {})
   const upgrade = readObject(raw.upgradeStrategy);
   const id = canonicalId(readString(raw.id) ?? '', base);
 
-  const app: NormalizedApp = {
+  const app: Mutable<NormalizedApp> = {
     id,
-    ...optionalString('cmd', raw.cmd),
-    ...(Array.isArray(raw.args) ? { args: readStrings(raw.args) } : {}),
-    ...optionalString('user', raw.user),
     env: readEnv(raw.env, '/env'),
     instances: readNumber(raw.instances) ?? 1,
-    resources: {
-      cpus: readNumber(raw.cpus) ?? 1,
-      mem: readNumber(raw.mem) ?? 128,
-      disk: readNumber(raw.disk) ?? 0,
-      gpus: readNumber(raw.gpus) ?? 0,
-      ...optionalLimits(raw.resourceLimits),
-    },
+    resources: readResources(raw),
     executor: readString(raw.executor) ?? '',
     constraints: readAppConstraints(raw.constraints),
-    ...(Array.isArray(raw.acceptedResourceRoles) ? { acceptedResourceRoles: readStrings(raw.acceptedResourceRoles) } : {}),
-    ...optionalRole(readString(raw.role) ?? config.defaultRole),
     labels: readStringMap(raw.labels),
     fetch: readFetch(raw, conflicts),
     dependencies: readStrings(raw.dependencies).map((dependency) => canonicalId(dependency, base)),
     healthChecks: readArray(raw.healthChecks).flatMap((check, index) => readHealthCheck(check, at('/healthChecks', index), hasPorts)),
     readinessChecks: readArray(raw.readinessChecks).flatMap((check, index) => readReadinessCheck(check, at('/readinessChecks', index))),
-    ...optionalCheck(raw.check),
     backoff: readBackoff(raw.backoffSeconds, raw.backoffFactor, raw.maxLaunchDelaySeconds),
-    ...(container ? { container } : {}),
     networks,
-    ...(portDefinitions ? { portDefinitions } : {}),
     // requirePorts only applies to host networking
     requirePorts: hostNetworking ? (readBoolean(raw.requirePorts) ?? false) : false,
     upgradeStrategy: {
@@ -116,28 +104,33 @@ export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {})
     },
     unreachableStrategy: readUnreachable(raw.unreachableStrategy, persistentVolumes),
     killSelection: readEnum(raw.killSelection, ['YOUNGEST_FIRST', 'OLDEST_FIRST'] as const) ?? 'YOUNGEST_FIRST',
-    ...optionalNumber('taskKillGracePeriodSeconds', raw.taskKillGracePeriodSeconds),
     secrets: readSecrets(raw.secrets, '/secrets'),
     tty: readBoolean(raw.tty) ?? false,
     resident,
-    ...(ipAddress && Array.isArray(ipAddress.groups) ? { securityGroups: readStrings(ipAddress.groups) } : {}),
-    ...optionalString('version', raw.version),
   };
+  setDefined(app, 'cmd', readString(raw.cmd));
+  if (Array.isArray(raw.args)) app.args = readStrings(raw.args);
+  setDefined(app, 'user', readString(raw.user));
+  if (Array.isArray(raw.acceptedResourceRoles)) app.acceptedResourceRoles = readStrings(raw.acceptedResourceRoles);
+  setDefined(app, 'role', readString(raw.role) ?? config.defaultRole);
+  setDefined(app, 'check', readCheck(raw.check, '/check'));
+  setDefined(app, 'container', container);
+  setDefined(app, 'portDefinitions', portDefinitions);
+  setDefined(app, 'taskKillGracePeriodSeconds', readNumber(raw.taskKillGracePeriodSeconds));
+  if (ipAddress && Array.isArray(ipAddress.groups)) app.securityGroups = readStrings(ipAddress.groups);
+  setDefined(app, 'version', readString(raw.version));
   return { app, conflicts };
 }
 
-function optionalLimits(value: unknown) {
-  const limits = readLimits(value);
-  return limits ? { limits } : {};
-}
-
-function optionalRole(role: string | undefined) {
-  return role === undefined ? {} : { role };
-}
-
-function optionalCheck(value: unknown) {
-  const check = readCheck(value, '/check');
-  return check ? { check } : {};
+function readResources(raw: JsonObject): NormalizedResources {
+  const resources: Mutable<NormalizedResources> = {
+    cpus: readNumber(raw.cpus) ?? 1,
+    mem: readNumber(raw.mem) ?? 128,
+    disk: readNumber(raw.disk) ?? 0,
+    gpus: readNumber(raw.gpus) ?? 0,
+  };
+  setDefined(resources, 'limits', readLimits(raw.resourceLimits));
+  return resources;
 }
 
 function readPortDefinitions(raw: JsonObject, conflicts: NormalizationConflict[]): NormalizedPortDefinition[] | undefined {
@@ -175,17 +168,17 @@ function readPortProtocol(value: unknown): string {
 function readPortMapping(value: unknown, pointer: JsonPointer): NormalizedPortMapping | undefined {
   const mapping = readObject(value);
   if (!mapping) return undefined;
-  const hostPort = readNumber(mapping.hostPort);
-  return {
+  const result: Mutable<NormalizedPortMapping> = {
     containerPort: readNumber(mapping.containerPort) ?? 0,
-    ...(hostPort !== undefined ? { hostPort } : {}),
     servicePort: readNumber(mapping.servicePort) ?? 0,
     protocol: readPortProtocol(mapping.protocol),
-    ...optionalString('name', mapping.name),
     labels: readStringMap(mapping.labels),
-    ...(Array.isArray(mapping.networkNames) ? { networkNames: readStrings(mapping.networkNames) } : {}),
     pointer,
   };
+  setDefined(result, 'hostPort', readNumber(mapping.hostPort));
+  setDefined(result, 'name', readString(mapping.name));
+  if (Array.isArray(mapping.networkNames)) result.networkNames = readStrings(mapping.networkNames);
+  return result;
 }
 
 const readMappings = (value: readonly unknown[], pointer: JsonPointer): NormalizedPortMapping[] =>
@@ -270,10 +263,8 @@ function normalizeContainer(
   };
 }
 
-function readDocker(docker: JsonObject) {
-  const pullConfigSecret = readString(readObject(docker.pullConfig)?.secret);
-  return {
-    ...optionalString('image', docker.image),
+function readDocker(docker: JsonObject): NormalizedDocker {
+  const result: Mutable<NormalizedDocker> = {
     forcePullImage: readBoolean(docker.forcePullImage) ?? false,
     privileged: readBoolean(docker.privileged) ?? false,
     parameters: readArray(docker.parameters).flatMap((value, index) => {
@@ -281,9 +272,11 @@ function readDocker(docker: JsonObject) {
       const key = readString(parameter?.key);
       return key === undefined ? [] : [{ key, value: readString(parameter?.value) ?? '', pointer: at('/container/docker/parameters', index) }];
     }),
-    ...(pullConfigSecret !== undefined ? { pullConfigSecret } : {}),
     pointer: '/container/docker',
   };
+  setDefined(result, 'image', readString(docker.image));
+  setDefined(result, 'pullConfigSecret', readString(readObject(docker.pullConfig)?.secret));
+  return result;
 }
 
 function readAppVolume(value: unknown, pointer: JsonPointer): NormalizedAppVolume | undefined {
@@ -350,14 +343,8 @@ function readHealthCheck(value: unknown, pointer: JsonPointer, hasPorts: boolean
   let portIndex = readNumber(check.portIndex);
   // backwards compatibility: portIndex 0 is added when neither port nor portIndex is set (§6.4)
   if (protocol !== 'COMMAND' && port === undefined && portIndex === undefined && hasPorts) portIndex = 0;
-  const command = readString(readObject(check.command)?.value);
-  return [
-    {
+  const result: Mutable<NormalizedHealthCheck> = {
       protocol,
-      ...optionalString('path', check.path),
-      ...(portIndex !== undefined ? { portIndex } : {}),
-      ...(port !== undefined ? { port } : {}),
-      ...(command !== undefined ? { command } : {}),
       gracePeriodSeconds: readNumber(check.gracePeriodSeconds) ?? 300,
       intervalSeconds: readNumber(check.intervalSeconds) ?? 60,
       timeoutSeconds: readNumber(check.timeoutSeconds) ?? 20,
@@ -366,8 +353,12 @@ function readHealthCheck(value: unknown, pointer: JsonPointer, hasPorts: boolean
       ignoreHttp1xx: readBoolean(check.ignoreHttp1xx) ?? false,
       ipProtocol: readEnum(check.ipProtocol, ['IPv4', 'IPv6'] as const) ?? 'IPv4',
       pointer,
-    },
-  ];
+  };
+  setDefined(result, 'path', readString(check.path));
+  setDefined(result, 'portIndex', portIndex);
+  setDefined(result, 'port', port);
+  setDefined(result, 'command', readString(readObject(check.command)?.value));
+  return [result];
 }
 
 function readReadinessCheck(value: unknown, pointer: JsonPointer): NormalizedReadinessCheck[] {

@@ -24,8 +24,16 @@ import type {
 
 // Pieces apps and pods share. Defaults are Marathon's (RAML types, reference §6–§7, §12).
 
-export const at = (pointer: JsonPointer, ...tokens: readonly (string | number)[]): JsonPointer =>
-  pointer + tokens.map((token) => `/${escapePointerToken(String(token))}`).join('');
+/** `pointer` + escaped tokens; escaping is skipped for the common token without `~` or `/`. */
+export function at(pointer: JsonPointer, ...tokens: readonly (string | number)[]): JsonPointer {
+  let result = pointer;
+  for (const token of tokens) result += `/${escapeToken(String(token))}`;
+  return result;
+}
+
+export function escapeToken(token: string): string {
+  return token.includes('~') || token.includes('/') ? escapePointerToken(token) : token;
+}
 
 /** Marathon extracts legacy `uris` only when the extension is an archive (FetchUri.isExtract). */
 const ARCHIVE = /\.(tgz|tar\.gz|tbz2|tar\.bz2|txz|tar\.xz|zip)$/i;
