@@ -263,6 +263,25 @@ describe('applyPlan', () => {
     expect(patched(s)).toEqual(['namespaces/edge']);
   });
 
+  it('reports the warnings the server sends with an accepted object, and still completes', async () => {
+    const fixture: FixturePlan = {
+      workloads: [{ id: '/edge/lb', name: 'lb', namespace: 'edge', wave: 0, objects: [deployment('lb', { namespace: 'edge', container: { ports: [{ containerPort: 80, hostPort: 80 }] } })] }],
+      shared: [namespace('edge', { 'pod-security.kubernetes.io/warn': 'baseline' })],
+    };
+    const { run } = await setup(fixture, {
+      autoReady: true,
+      admission: (attempt) => (attempt.kind === 'Deployment' ? { warnings: ['policy require-probes: container "main" has no readinessProbe, audit only'] } : undefined),
+    });
+    const result = await run();
+    expect(result.complete).toBe(true);
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.workload])).toEqual([
+      ['kubernetes/admission-warning', 'warning', '/edge/lb'],
+      ['kubernetes/admission-warning', 'warning', '/edge/lb'],
+    ]);
+    expect(result.findings.map((f) => f.message).join('\n')).toContain('would violate PodSecurity "baseline:latest": hostPort (container "main" uses hostPort 80)');
+    expect(result.findings.map((f) => f.message).join('\n')).toContain('has no readinessProbe, audit only');
+  });
+
   it('reports a field owned by another manager as a conflict, and takes it over with forceConflicts', async () => {
     const { s, run } = await setup({ workloads: [{ id: '/prod/web', name: 'web', wave: 0, objects: [deployment('web', { replicas: 2 })] }] }, { autoReady: true, resources: [namespace('prod')] });
     s.update('kubectl-scale', deployment('web', { replicas: 7 }));
