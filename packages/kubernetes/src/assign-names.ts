@@ -2,7 +2,7 @@ import type { Workload } from '@baton/core';
 import type { Report } from './context.js';
 import type { WorkloadNames } from './metadata.js';
 import { MAX_LABEL_LENGTH, sanitizeDnsLabel, shortHash, toDnsLabel, toLabelValue, type DerivedName } from './names.js';
-import { placeInNamespace } from './namespaces.js';
+import { placeInNamespace, withNamespaceHint } from './namespaces.js';
 import type { ResolvedOptions } from './options.js';
 
 export interface NamedWorkload extends WorkloadNames {
@@ -20,7 +20,7 @@ export function assignNames(workloads: readonly Workload[], options: ResolvedOpt
   const reportedNamespaces = new Set<string>();
   const byKey = new Map<string, string[]>();
   for (const workload of workloads) {
-    const placement = placeInNamespace(workload.id, options);
+    const placement = withNamespaceHint(placeInNamespace(workload.id, options), workload.hints.namespace);
     if (placement.namespace.adjustments.length > 0 && !reportedNamespaces.has(placement.group)) {
       reportedNamespaces.add(placement.group);
       reportAdjustment(reportFor('*'), placement.namespace, 'namespace', placement.group);

@@ -3,6 +3,7 @@ import type { MapContext } from './context.js';
 import type { K8sContainer, K8sObject, K8sPodSpec, K8sVolume, StringMap } from './k8s-types.js';
 import { buildFetchContainer, FETCH_CONTAINER } from './map-artifacts.js';
 import { mapContainer } from './map-container.js';
+import { jobPolicyFields, scheduleJob } from './map-job.js';
 import { referencedVariables } from './map-env.js';
 import { mapPlacement } from './map-placement.js';
 import { buildServices, planPorts } from './map-ports.js';
@@ -137,7 +138,8 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
       },
     };
   } else {
-    main = { apiVersion: 'batch/v1', kind, metadata, spec: { ...(workload.replicas > 1 ? { parallelism: workload.replicas } : {}), template } };
+    main = { apiVersion: 'batch/v1', kind, metadata, spec: { ...(workload.replicas > 1 ? { parallelism: workload.replicas } : {}), ...jobPolicyFields(ctx), template } };
+    main = scheduleJob(ctx, main);
   }
   return { objects: [...secrets.objects, ...volumes.objects, ...services, main], kind, checklist: secrets.checklist };
 }

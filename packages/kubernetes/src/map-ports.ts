@@ -201,8 +201,15 @@ export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean
       apiVersion: 'v1',
       kind: 'Service',
       metadata: objectMetadata(workload, names, names.name, { annotations }),
-      spec: { type: 'ClusterIP', selector: selectorLabels(names), ports: servicePorts },
+      spec: { ...serviceTypeOf(workload.hints.serviceType), selector: selectorLabels(names), ports: servicePorts },
     });
   }
   return { services, ...(headlessName ? { headlessName } : {}) };
+}
+
+/** The Service type from the model's `hints.serviceType` (e.g. a `baton.io/service-type` steering label); ClusterIP otherwise. */
+export function serviceTypeOf(hint: unknown): { type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; clusterIP?: 'None' } {
+  if (hint === 'NodePort' || hint === 'LoadBalancer') return { type: hint };
+  if (hint === 'headless') return { type: 'ClusterIP', clusterIP: 'None' };
+  return { type: 'ClusterIP' };
 }

@@ -38,6 +38,15 @@ export function placeInNamespace(id: string, options: ResolvedOptions): Namespac
 }
 
 /**
+ * A per-workload namespace (the model's `hints.namespace`, e.g. from a `baton.io/namespace` steering
+ * label) replaces the one the rule chose; the object name stays the rule's. Unusable hints are ignored.
+ */
+export function withNamespaceHint(placement: NamespacePlacement, hint: unknown): NamespacePlacement {
+  if (typeof hint !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(hint)) return placement;
+  return { ...placement, namespace: { name: hint, adjustments: [] }, group: '/' };
+}
+
+/**
  * A Namespace object, labelled with the target's Pod Security level unless it is `privileged`.
  * The labels of the group it stands for are kept (valid ones as labels, the rest as an annotation).
  */
