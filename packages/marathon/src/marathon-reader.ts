@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import { PLUGIN_API_VERSION, type Reader, type SourceInput } from '@baton/core';
 import { looksLikeJson } from './input/read-input-file.js';
 import { readMarathonSource } from './read-marathon-source.js';
 import { mergeReaderOptions, type MarathonReaderOptions } from './reader-options.js';
-import { existsSync } from 'node:fs';
 
 /**
  * Claims `http(s)://` URLs, stdin and files that are JSON (by extension or first character);

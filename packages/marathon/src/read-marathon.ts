@@ -4,6 +4,7 @@ import {
   CoverageLedger,
   GENERIC_TARGET,
   PLUGIN_API_VERSION,
+  redactLocation,
   renderTemplate,
   ruleDocsUrl,
   type Finding,
@@ -36,7 +37,7 @@ export async function readMarathon(
   options: MarathonReaderOptions & { readonly signal?: AbortSignal; readonly logger?: Logger } = {},
 ): Promise<MarathonReadResult> {
   const input = typeof from === 'string' ? await toInput(from) : from;
-  if (!(await detectMarathonInput(input))) throw new BatonError('BATON4004', { input: input.location });
+  if (!(await detectMarathonInput(input))) throw new BatonError('BATON4004', { input: redactLocation(input.location) });
   const ledger = new CoverageLedger();
   const findings: Finding[] = [];
   const ctx: PluginContext<Record<string, unknown>> = {

@@ -4,7 +4,6 @@ import { isObject, readArray, readBoolean, readEnum, readNumber, readObject, rea
 import {
   at,
   isArchiveUri,
-  optionalNumber,
   optionalString,
   readArtifact,
   readBackoff,
@@ -74,7 +73,7 @@ export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {})
   const migratedPortDefinitions = readPortDefinitions(raw, conflicts);
   const portDefinitions = hostNetworking ? (migratedPortDefinitions ?? [{ port: 0, protocol: 'tcp', name: 'default', labels: {}, pointer: '/portDefinitions' }]) : undefined;
 
-  const container = normalizeContainer(raw, rawContainer, ipAddress, networks, hostNetworking, migratedPortDefinitions, conflicts);
+  const container = normalizeContainer(rawContainer, ipAddress, networks, hostNetworking, migratedPortDefinitions, conflicts);
 
   const persistentVolumes = container?.volumes.some((volume) => volume.kind === 'persistent') ?? false;
   const resident = persistentVolumes || isObject(raw.residency);
@@ -188,7 +187,6 @@ const readMappings = (value: readonly unknown[], pointer: JsonPointer): Normaliz
 const defaultMapping = (pointer: JsonPointer): NormalizedPortMapping => ({ containerPort: 0, servicePort: 0, protocol: 'tcp', name: 'default', labels: {}, pointer });
 
 function normalizeContainer(
-  raw: JsonObject,
   rawContainer: JsonObject | undefined,
   ipAddress: JsonObject | undefined,
   networks: readonly NormalizedNetwork[],

@@ -1,14 +1,12 @@
 import { escapePointerToken, type JsonPointer } from '@baton/core';
 import {
   isObject,
-  readArray,
   readBoolean,
   readEnum,
   readNumber,
   readObject,
   readString,
   readStrings,
-  readStringMap,
   type JsonObject,
 } from './lenient.js';
 import type {
@@ -180,5 +178,3 @@ export function optionalNumber<K extends string>(key: K, value: unknown): { [P i
   const number = readNumber(value);
   return (number === undefined ? {} : { [key]: number }) as { [P in K]?: number };
 }
-
-export { readArray, readStringMap, readStrings };
