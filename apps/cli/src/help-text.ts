@@ -9,6 +9,7 @@ Usage
 Commands
   plan      Read a Marathon (URL, file or snapshot), write Kubernetes manifests and a report
   capture   Save what a Marathon serves to a snapshot file, to plan offline and reproducibly
+  apply     Roll a reviewed plan out to a cluster in dependency waves, verify it, resume it
   target    List, show or capture the target cluster profiles the checkers use
   explain   Explain a rule id (e.g. csi/driver-missing) or an error code (e.g. BATON2002)
   plugins   List the plugins that are loaded, with their versions and rules
@@ -22,6 +23,7 @@ Examples
   migrate plan --from https://dcos.example/service/marathon --token "$DCOS_TOKEN" --target eks
   migrate capture --from http://marathon.example:8080 --out estate.json
   migrate plan --from estate.json --out plan/ --fail-on warning
+  migrate apply plan/ --context prod --dry-run server
 
 Exit status
   0 done; 1 findings at or above --fail-on; 2 usage or input error;

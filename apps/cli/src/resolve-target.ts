@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BatonError, GENERIC_TARGET, mergeTargetProfile, type TargetProfile, type TargetProfileLayer } from '@baton/core';
+import {
+  BatonError,
+  GENERIC_TARGET,
+  formatProfileProblems,
+  mergeTargetProfile,
+  validateTargetProfile,
+  type TargetProfile,
+  type TargetProfileLayer,
+} from '@baton/core';
 import type { CliIo } from './cli-io.js';
 
 export interface TargetFlags {
@@ -61,8 +69,13 @@ export async function resolveTarget(flags: TargetFlags, io: CliIo): Promise<Targ
     if (facts.factsVersion !== undefined && facts.factsVersion !== FACTS_VERSION) {
       throw new BatonError('BATON3002', { path: flags.facts, reason: `unsupported factsVersion ${JSON.stringify(facts.factsVersion)}` });
     }
-    const layer = (facts.factsVersion === FACTS_VERSION ? facts.profile : document) as TargetProfileLayer;
-    profile = mergeTargetProfile(profile, { ...layer, $source: flags.facts });
+    if (facts.factsVersion === FACTS_VERSION) {
+      // A captured profile is complete: it replaces the built-in base instead of layering on it,
+      // so storage classes the cluster lacks cannot survive from a built-in profile.
+      const problems = validateTargetProfile(facts.profile);
+      if (problems.length > 0) throw new BatonError('BATON3002', { path: flags.facts, reason: formatProfileProblems(problems) });
+      profile = facts.profile as TargetProfile;
+    } else profile = mergeTargetProfile(profile, { ...(document as TargetProfileLayer), $source: flags.facts });
   }
   if (flags.kubeVersion) {
     if (!/^1\.\d{2}$/.test(flags.kubeVersion)) {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError, planFiles, reachesThreshold, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
@@ -68,6 +69,9 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const result = await runPipeline({ plugins, input, target, onProgress: progressReporter(io, values.quiet ?? false) });
   const planned = performance.now();
   const { plan, files } = planFiles(result, { name: CLI_NAME, version: CLI_VERSION });
+  const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
+  files.push(...dataMoveRunbookFiles(plan, result.output.workloads.flatMap((w) => w.objects) as never));
+  files.push(...(await carriedOverApplyState(outDir)));
   const rendered = performance.now();
   await writePlanDirectory(outDir, files);
   const emitted = performance.now();
@@ -87,4 +91,13 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
 function displayPath(cwd: string, target: string): string {
   const relative = path.relative(cwd, target);
   return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
+}
+
+/** Re-planning replaces the directory; keep `migrate apply`'s progress so a resumed apply stays cheap. */
+async function carriedOverApplyState(outDir: string): Promise<{ path: string; content: string }[]> {
+  try {
+    return [{ path: 'apply-state.json', content: await readFile(path.join(outDir, 'apply-state.json'), 'utf8') }];
+  } catch {
+    return [];
+  }
 }
