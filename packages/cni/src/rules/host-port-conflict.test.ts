@@ -31,6 +31,20 @@ RuleTester.run(hostPortConflict, {
       errors: [{ messageId: 'shared', data: { others: '/b', replicas: 5 } }],
     },
     {
+      name: 'many workloads on one port: the message names five and counts the rest',
+      workload: bridged('/a', 8080),
+      others: ['/b', '/c', '/d', '/e', '/f', '/g', '/h'].map((id) => bridged(id, 8080, { replicas: 2 })),
+      target: targets.kind,
+      errors: [{ messageId: 'shared', data: { others: '/b, /c, /d, /e, /f and 2 more', replicas: 15 } }],
+    },
+    {
+      name: 'pinned: workloads pinned to another node do not count, unpinned ones do',
+      workload: bridged('/a', 8080, pinned('agent-1')),
+      others: [bridged('/b', 8080, pinned('agent-2')), bridged('/c', 8080, { replicas: 2 })],
+      target: targets.kind,
+      errors: [{ messageId: 'shared', data: { others: '/c', replicas: 3 } }],
+    },
+    {
       name: 'pinned to the same node',
       workload: bridged('/a', 8080, pinned('agent-1')),
       others: [bridged('/b', 8080, pinned('agent-1'))],

@@ -18,14 +18,29 @@ function spreadsByHostname(workload: Workload): boolean {
   );
 }
 
-/** Whether two workloads could ever land on the same node. */
-function mayShareNode(a: Workload, b: Workload): boolean {
-  const hostA = pinnedHost(a);
-  const hostB = pinnedHost(b);
-  return hostA === undefined || hostB === undefined || hostA === hostB;
+interface PortUser {
+  readonly workload: Workload;
+  readonly replicas: number;
+  readonly host: string | undefined;
 }
 
-type HostPortIndex = Map<string, Map<string, { workload: Workload; replicas: number }>>;
+interface HostGroup {
+  readonly users: PortUser[];
+  replicas: number;
+}
+
+/** The workloads fixing one host port, with replica totals, so each check is O(1) in the number of users. */
+interface PortUsers {
+  readonly byId: Map<string, PortUser>;
+  /** Users not pinned to a node. */
+  readonly unpinned: HostGroup;
+  /** Users pinned to one node, by node. */
+  readonly byHost: Map<string, HostGroup>;
+  /** Replicas of all users. */
+  replicas: number;
+}
+
+type HostPortIndex = Map<string, PortUsers>;
 
 // The check runs once per workload; build the estate-wide index of fixed host ports once per model and options.
 const indexCache = new WeakMap<object, Map<string, HostPortIndex>>();
@@ -41,12 +56,32 @@ function hostPortIndex(workloads: readonly Workload[], options: ResolvedCniOptio
     for (const { hostPort, protocol } of fixedHostPorts(workload, options)) {
       const portKey = `${hostPort}/${protocol}`;
       let users = index.get(portKey);
-      if (!users) index.set(portKey, (users = new Map()));
-      users.set(workload.id, { workload, replicas: workload.replicas });
+      if (!users) index.set(portKey, (users = { byId: new Map(), unpinned: { users: [], replicas: 0 }, byHost: new Map(), replicas: 0 }));
+      if (users.byId.has(workload.id)) continue;
+      const user: PortUser = { workload, replicas: workload.replicas, host: pinnedHost(workload) };
+      users.byId.set(workload.id, user);
+      let group = user.host === undefined ? users.unpinned : users.byHost.get(user.host);
+      if (!group) users.byHost.set(user.host!, (group = { users: [], replicas: 0 }));
+      group.users.push(user);
+      group.replicas += user.replicas;
+      users.replicas += user.replicas;
     }
   }
   byOptions.set(optionsKey, index);
   return index;
+}
+
+/** Messages name a few of the other workloads: a port shared by thousands must not make every finding list them all. */
+const LISTED = 5;
+
+/** The first few ids (in model order) of users other than `exclude` that `include` accepts, and how many more there are. */
+function listIds(users: Iterable<PortUser>, exclude: string, count: number, include: (user: PortUser) => boolean = () => true): string {
+  const ids: string[] = [];
+  for (const user of users) {
+    if (ids.length === LISTED) break;
+    if (user.workload.id !== exclude && include(user)) ids.push(user.workload.id);
+  }
+  return count > ids.length ? `${ids.join(', ')} and ${count - ids.length} more` : ids.join(', ');
 }
 
 export const hostPortConflict = defineChecker({
@@ -100,16 +135,29 @@ Ports count when they stay on the node: bridge/container host ports (unless the 
         ctx.report({ messageId: 'reserved', pointer: port.pointer, data: base });
         continue;
       }
-      const others = [...(index.get(portKey)?.values() ?? [])].filter(
-        ({ workload }) => workload.id !== ctx.workload.id && mayShareNode(workload, ctx.workload),
-      );
+      // others = every other user that may share a node with this workload: unpinned ones, and those pinned where it is
+      const users = index.get(portKey);
+      if (!users) continue; // not reachable: the index holds this workload's own fixed ports
+      const self = users.byId.get(ctx.workload.id);
+      const selfReplicas = self?.replicas ?? 0;
       const host = pinnedHost(ctx.workload);
-      const pinnedWithMe = host === undefined ? [] : others.filter(({ workload }) => pinnedHost(workload) === host);
-      if (pinnedWithMe.length > 0) {
-        ctx.report({ messageId: 'pinnedTogether', pointer: port.pointer, data: { ...base, host, others: pinnedWithMe.map((o) => o.workload.id).join(', ') } });
-      } else if (others.length > 0) {
-        const replicas = others.reduce((sum, o) => sum + o.replicas, ctx.workload.replicas);
-        ctx.report({ messageId: 'shared', pointer: port.pointer, data: { ...base, others: others.map((o) => o.workload.id).join(', '), replicas } });
+      const sameHost = host === undefined ? undefined : users.byHost.get(host);
+      const pinnedWithMe = sameHost ? sameHost.users.length - (self ? 1 : 0) : 0;
+      let othersCount: number;
+      let othersReplicas: number;
+      if (host === undefined) {
+        othersCount = users.byId.size - (self ? 1 : 0);
+        othersReplicas = users.replicas - selfReplicas;
+      } else {
+        othersCount = users.unpinned.users.length + pinnedWithMe;
+        othersReplicas = users.unpinned.replicas + (sameHost?.replicas ?? 0) - selfReplicas;
+      }
+      if (pinnedWithMe > 0) {
+        ctx.report({ messageId: 'pinnedTogether', pointer: port.pointer, data: { ...base, host, others: listIds(sameHost!.users, ctx.workload.id, pinnedWithMe) } });
+      } else if (othersCount > 0) {
+        const replicas = ctx.workload.replicas + othersReplicas;
+        const mayShare = (user: PortUser) => host === undefined || user.host === undefined || user.host === host;
+        ctx.report({ messageId: 'shared', pointer: port.pointer, data: { ...base, others: listIds(users.byId.values(), ctx.workload.id, othersCount, mayShare), replicas } });
       } else if (ctx.workload.replicas > 1 && !spreadsByHostname(ctx.workload)) {
         ctx.report({ messageId: 'surge', pointer: port.pointer, data: { ...base, replicas: ctx.workload.replicas } });
       }
