@@ -1,6 +1,6 @@
 // The README's first command ends here: serve the example estate as a Marathon API on loopback,
 // plan it from its URL with the built CLI, and show the report.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,9 @@ try {
   console.error(`Example estate served as a Marathon API at ${server.url}`);
   const args = [path.join(root, 'apps/cli/dist/bin.js'), 'plan', '--from', server.url, '--out', out, '--target', 'kind', '--fail-on', 'never'];
   console.error(`$ migrate ${args.slice(1).join(' ')}\n`);
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (run.status !== 0) process.exitCode = run.status ?? 1;
+  // spawn, not spawnSync: the Marathon server lives in this process and must keep answering.
+  const status = await new Promise((resolve) => spawn(process.execPath, args, { stdio: 'inherit' }).on('close', resolve));
+  if (status !== 0) process.exitCode = status ?? 1;
   else console.log(`\n--- ${path.relative(process.cwd(), path.join(out, 'report.md'))} (head) ---\n${readFileSync(path.join(out, 'report.md'), 'utf8').split('\n').slice(0, 30).join('\n')}`);
 } finally {
   await server.close();
