@@ -2,6 +2,7 @@ import { cmp, severityAtLeast, type Finding, type Severity } from './finding.js'
 import type { LedgerEntry } from './ledger.js';
 import type { EmittedFile } from './plugin.js';
 import type { PipelineResult, WorkloadStatus } from './pipeline.js';
+import { renderReportHtml } from './report/render-report-html.js';
 
 export const PLAN_VERSION = 'baton.dev/plan/v1' as const;
 
@@ -192,7 +193,7 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** plan.json, report.md and the writer's files, ready for `writePlanDirectory`. */
+/** plan.json, report.md, report.html and the writer's files, ready for `writePlanDirectory`. */
 export function planFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: EmittedFile[] } {
   const plan = buildPlan(result, tool);
   return {
@@ -200,6 +201,7 @@ export function planFiles(result: PipelineResult, tool: { name: string; version:
     files: [
       { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
       { path: 'report.md', content: renderReport(plan) },
+      { path: 'report.html', content: renderReportHtml(plan, { rules: result.rules }) },
       ...result.output.files,
     ],
   };
