@@ -55,6 +55,13 @@ Target
   --facts <file>           A profile captured with \`migrate target capture\`
   --kube-version <1.NN>    Kubernetes minor to write and validate for (default: the profile's)
 
+Config and plugins
+  --config <file>          baton.config.{ts,mjs,js,json,yaml} to use (default: the first one found
+                           from the working directory up); rules, mappings, image rules, overrides
+  --no-config              Ignore any config file
+  --plugin <package|path>  Load a plugin (repeatable), resolved from the working directory; its
+                           readers are asked before the built-in Marathon reader
+
 Output
   --out <dir>              Plan directory (default ./baton-plan), replaced atomically:
                              plan.json, report.md, manifests/<namespace>/<workload>.yaml,
@@ -122,5 +129,8 @@ Examples
 export const PLUGINS_HELP = `migrate plugins: list the loaded plugins, their versions and what they contribute
 
 Usage
-  migrate plugins [--format table|json]
+  migrate plugins [--format table|json] [--config <file> | --no-config] [--plugin <package|path>]...
+
+Lists the built-in plugins, then those the config file's \`plugins\` and --plugin name, with where
+each came from. Nothing is loaded that is not named: node_modules is never scanned.
 `;

@@ -48,6 +48,6 @@ describe('migrate', () => {
     const io = memoryIo();
     expect(await runCli(['plugins', '--format', 'json'], io)).toBe(0);
     const names = JSON.parse(io.out()).map((p: { name: string }) => p.name);
-    expect(names).toEqual(['@baton/marathon', '@baton/kubernetes', '@baton/cni', '@baton/csi']);
+    expect(names).toEqual(['@baton/marathon', '@baton/kubernetes', '@baton/cni', '@baton/csi', '@baton/cli/steering', '@baton/cli/config']);
   });
 });

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError, planFiles, reachesThreshold, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
-import { loadDefaultPlugins } from '../default-plugins.js';
+import { resolveRunSetup } from '../config/resolve-run-setup.js';
 import { PLAN_HELP } from '../help-text.js';
+import { applyOverrides } from '../overrides/apply-overrides.js';
 import { oneOf, parseFlags } from '../parse-flags.js';
 import { progressReporter } from '../progress-reporter.js';
 import { renderPlanTable } from '../render-plan-table.js';
@@ -30,6 +31,9 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     namespaces: { type: 'string' },
     'base-image': { type: 'string' },
     'network-policies': { type: 'boolean' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    plugin: { type: 'string', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -47,7 +51,7 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const input: SourceInput =
     values.from === '-'
       ? { kind: 'stdin', location: '-', text: await io.readStdin() }
-      : /^https?:\/\//i.test(values.from)
+      : /^[a-z][a-z0-9+.-]*:\/\//i.test(values.from) // http(s)://, and schemes of plugin readers (metronome+https://)
         ? { kind: 'url', location: values.from }
         : { kind: 'file', location: path.resolve(io.cwd, values.from) };
 
@@ -55,18 +59,36 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     { target: values.target, facts: values.facts, context: values.context, kubeconfig: values.kubeconfig, kubeVersion: values['kube-version'] },
     io,
   );
-  const plugins = await loadDefaultPlugins({
-    marathon: { ...sourceOptionsFrom(values, io), only: values.only, exclude: values.exclude, label: values.label },
-    kubernetes: {
-      secrets,
-      ...(values.namespaces ? { namespaces: values.namespaces } : {}),
-      ...(values['base-image'] ? { baseImage: values['base-image'] } : {}),
-      networkPolicies: values['network-policies'] ?? false,
+  // The config file (found from the cwd up, or --config), --plugin, and built-in options: flags win over the config.
+  const setup = await resolveRunSetup({
+    cwd: io.cwd,
+    ...(values.config !== undefined ? { explicit: values.config } : {}),
+    disabled: values['no-config'] ?? false,
+    cliPlugins: values.plugin ?? [],
+    flags: {
+      marathon: { ...sourceOptionsFrom(values, io), only: values.only, exclude: values.exclude, label: values.label },
+      kubernetes: {
+        ...(values.secrets ? { secrets } : {}),
+        ...(values.namespaces ? { namespaces: values.namespaces } : {}),
+        ...(values['base-image'] ? { baseImage: values['base-image'] } : {}),
+        ...(values['network-policies'] !== undefined ? { networkPolicies: values['network-policies'] } : {}),
+      },
+      cni: values['network-policies'] !== undefined ? { networkPolicies: values['network-policies'] } : {},
     },
-    cni: { networkPolicies: values['network-policies'] ?? false },
   });
+  const plugins = setup.plugins;
   const started = performance.now();
-  const result = await runPipeline({ plugins, input, target, onProgress: progressReporter(io, values.quiet ?? false) });
+  const pipelineResult = await runPipeline({
+    plugins,
+    input,
+    target,
+    pluginOptions: setup.pluginOptions,
+    ruleSeverity: setup.ruleSeverity,
+    ...(setup.checkerTimeoutMs !== undefined ? { checkerTimeoutMs: setup.checkerTimeoutMs } : {}),
+    onProgress: progressReporter(io, values.quiet ?? false),
+  });
+  // The config's override rules patch the written objects (apps/cli/src/overrides).
+  const result = await applyOverrides(pipelineResult, setup.overrides, { ruleSeverity: setup.ruleSeverity });
   const planned = performance.now();
   const { plan, files } = planFiles(result, { name: CLI_NAME, version: CLI_VERSION });
   const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
