@@ -30,10 +30,10 @@ export { exposureFromLabels } from './model/exposure-from-labels.js';
 export { MESOS_SANDBOX } from './model/model-parts.js';
 
 // coverage: the field table behind the ledger and the conversion matrix
-export { MARATHON_FIELD_TABLE } from './coverage/field-table.js';
-export type { FieldSpec, FieldTable, FieldValueType } from './coverage/field-spec.js';
-export { claimCoverage, type CoverageContext, type DefinitionShape } from './coverage/claim-coverage.js';
-export { formatConversionMatrix } from './coverage/format-conversion-matrix.js';
+export { MARATHON_FIELD_TABLE } from './fields/field-table.js';
+export type { FieldSpec, FieldTable, FieldValueType } from './fields/field-spec.js';
+export { claimCoverage, type CoverageContext, type DefinitionShape } from './fields/claim-coverage.js';
+export { formatConversionMatrix } from './fields/format-conversion-matrix.js';
 
 // selection
 export { createSelection, selectWorkloads, selects, type SelectionOptions, type WorkloadSelection } from './select/workload-selection.js';

@@ -1,5 +1,5 @@
 import { MODEL_VERSION, type PluginContext, type ReadResult, type SourceInfo, type SourceInput } from '@baton/core';
-import type { CoverageContext } from './coverage/claim-coverage.js';
+import type { CoverageContext } from './fields/claim-coverage.js';
 import { createMarathonClient } from './http/marathon-client.js';
 import { extractDefinitions } from './input/extract-definitions.js';
 import { parseJsonDocument } from './input/parse-json-document.js';

@@ -1,5 +1,5 @@
 import { walkLeaves, type JsonPointer, type Workload, type WorkloadGroup } from '@baton/core';
-import { claimCoverage, type CoverageContext } from '../coverage/claim-coverage.js';
+import { claimCoverage, type CoverageContext } from '../fields/claim-coverage.js';
 import type { DefinitionEntry, Extraction } from '../input/extract-definitions.js';
 import { idProblem, isWithin } from '../input/path-id.js';
 import { readStringMap } from '../normalize/lenient.js';

@@ -1,0 +1,120 @@
+import { CoverageLedger, type ReportInput } from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { claimCoverage, type DefinitionShape } from './claim-coverage.js';
+
+function cover(definition: unknown, shape: DefinitionShape = 'app') {
+  const ledger = new CoverageLedger();
+  const reports: ReportInput[] = [];
+  claimCoverage('/w', definition, shape, { ledger, report: (finding) => reports.push(finding) });
+  const settled = ledger.settle('/w', definition);
+  const at = Object.fromEntries(settled.entries.map((entry) => [entry.pointer, entry.ruleId ? `${entry.disposition} ${entry.ruleId}` : entry.disposition]));
+  return { at, unclaimed: settled.unclaimed, entries: settled.entries, reports: reports.map((report) => `${report.rule}:${report.messageId} ${report.pointer}`) };
+}
+
+describe('claimCoverage', () => {
+  it('maps fields to the model, records defaults and status fields', () => {
+    const { at, entries, unclaimed, reports } = cover({
+      id: '/w',
+      cmd: 'run',
+      instances: 2,
+      disk: 0,
+      requirePorts: false,
+      killSelection: 'Youngest_First',
+      maxLaunchDelaySeconds: 3600,
+      labels: { team: 'a', HAPROXY_0_VHOST: 'a.example' },
+      env: { A: '1', B: { secret: 'b' } },
+      tasksRunning: 2,
+      tasks: [{ id: 't1', host: 'h' }],
+      versionInfo: { lastScalingAt: 'x' },
+    });
+    expect(unclaimed).toEqual([]);
+    expect(reports).toEqual([]);
+    expect(at).toMatchObject({
+      '/id': 'mapped',
+      '/cmd': 'mapped',
+      '/instances': 'mapped',
+      '/disk': 'default',
+      '/requirePorts': 'default',
+      '/killSelection': 'default',
+      '/maxLaunchDelaySeconds': 'default',
+      '/labels/team': 'mapped',
+      '/env/B/secret': 'mapped',
+      '/tasksRunning': 'runtime',
+      '/tasks/0/host': 'runtime',
+      '/versionInfo/lastScalingAt': 'runtime',
+    });
+    expect(entries.find((entry) => entry.pointer === '/labels/HAPROXY_0_VHOST')?.to).toBe('labels, exposure[kind=vhost].hosts');
+  });
+
+  it('sets unknown fields aside as unsupported with one finding per field', () => {
+    const { at, reports, unclaimed } = cover({ id: '/w', maintainer: 'me', container: { docker: { image: 'i', priviledged: true, volumes: [{ a: 1 }, { b: 2 }] } } });
+    expect(unclaimed).toEqual([]);
+    expect(at['/maintainer']).toBe('unsupported marathon/unknown-field');
+    expect(at['/container/docker/volumes/1/b']).toBe('unsupported marathon/unknown-field');
+    expect(reports).toEqual([
+      'marathon/unknown-field:unknown /maintainer',
+      'marathon/unknown-field:unknown /container/docker/priviledged',
+      'marathon/unknown-field:unknown /container/docker/volumes',
+    ]);
+  });
+
+  it('reads numbers written as strings (approximated) and ignores values of the wrong shape (unsupported)', () => {
+    const { at, reports } = cover({ id: '/w', cpus: '0.5', mem: 'lots', cmd: ['a', 'b'], healthChecks: { protocol: 'HTTP' }, container: 'docker', env: { PORT: 8080 } });
+    expect(at).toMatchObject({
+      '/cpus': 'approximated marathon/invalid-definition',
+      '/mem': 'unsupported marathon/invalid-definition',
+      '/cmd/1': 'unsupported marathon/invalid-definition',
+      '/healthChecks/protocol': 'unsupported marathon/invalid-definition',
+      '/container': 'unsupported marathon/invalid-definition',
+      '/env/PORT': 'approximated marathon/invalid-definition',
+    });
+    expect(reports).toEqual([
+      'marathon/invalid-definition:coerced /cpus',
+      'marathon/invalid-definition:ignored /mem',
+      'marathon/invalid-definition:ignored /cmd',
+      'marathon/invalid-definition:ignored /healthChecks',
+      'marathon/invalid-definition:ignored /container',
+      'marathon/invalid-definition:coerced /env/PORT',
+    ]);
+  });
+
+  it('reports a deprecated field once, however many leaves it has', () => {
+    const { at, reports } = cover({ id: '/w', ports: [0, 0, 0], uris: ['a', 'b'], container: { docker: { image: 'i', network: 'BRIDGE', portMappings: [{ containerPort: 1 }, { containerPort: 2 }] } } });
+    expect(at['/ports/2']).toBe('mapped');
+    expect(reports).toEqual([
+      'marathon/legacy-field:translated /ports',
+      'marathon/legacy-field:translated /uris',
+      'marathon/legacy-field:translated /container/docker/network',
+      'marathon/legacy-field:translated /container/docker/portMappings',
+    ]);
+  });
+
+  it('treats null as absent, empty containers as nothing, and an empty portDefinitions as no ports', () => {
+    const { at, reports } = cover({ id: '/w', cmd: null, container: null, constraints: [], labels: {}, portDefinitions: [], storeUrls: [] });
+    expect(reports).toEqual([]);
+    expect(at).toEqual({ '/id': 'mapped', '/cmd': 'default', '/container': 'default', '/constraints': 'default', '/labels': 'default', '/portDefinitions': 'mapped', '/storeUrls': 'default' });
+  });
+
+  it('reports unsupported values and custom executors, and keeps defaults quiet', () => {
+    const { at, reports } = cover({ id: '/w', executor: '/opt/exec', storeUrls: ['http://s'], executorResources: { cpus: 0.1, mem: 64 }, healthChecks: [{ ignoreHttp1xx: false }] });
+    expect(at).toMatchObject({
+      '/executor': 'unsupported marathon/custom-executor',
+      '/storeUrls/0': 'unsupported marathon/unsupported-field',
+      '/executorResources/cpus': 'default',
+      '/executorResources/mem': 'unsupported marathon/unsupported-field',
+      '/healthChecks/0/ignoreHttp1xx': 'default',
+    });
+    expect(reports).toEqual(['marathon/custom-executor:executor /executor', 'marathon/unsupported-field:unsupported /storeUrls', 'marathon/unsupported-field:unsupported /executorResources/mem']);
+    expect(cover({ id: '/w', executor: '//cmd' }).at['/executor']).toBe('default');
+  });
+
+  it('covers a PodStatus: status fields are runtime, the pod is under /spec', () => {
+    const { at, unclaimed, reports } = cover(
+      { id: '/p', status: 'STABLE', instances: [{ id: 'i1' }], spec: { id: '/p', containers: [{ name: 'c', resources: { cpus: 1 }, bogus: 1 }], scaling: { kind: 'fixed', instances: 2 } } },
+      'pod-status',
+    );
+    expect(unclaimed).toEqual([]);
+    expect(at).toMatchObject({ '/status': 'runtime', '/instances/0/id': 'runtime', '/spec/scaling/instances': 'mapped', '/spec/containers/0/resources/cpus': 'mapped' });
+    expect(reports).toEqual(['marathon/unknown-field:unknown /spec/containers/0/bogus']);
+  });
+});

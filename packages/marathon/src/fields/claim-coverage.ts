@@ -1,0 +1,225 @@
+import type { Disposition, JsonPointer, LedgerClaim, LedgerRecorder, ReportInput } from '@baton/core';
+import { escapeToken } from '../normalize/normalize-shared.js';
+import { deepEqual, isObject, readBoolean, readEnum, readNumber, type JsonObject } from '../normalize/lenient.js';
+import type { FieldSpec } from './field-spec.js';
+import { MARATHON_FIELD_TABLE } from './field-table.js';
+import { compileFieldTable, expectsObject, keyNode, pathTokens, type FieldNode } from './field-trie.js';
+import { under } from './field-spec.js';
+
+export type DefinitionShape = 'app' | 'pod' | 'pod-status';
+
+export interface CoverageContext {
+  readonly ledger: LedgerRecorder;
+  report(finding: ReportInput): void;
+}
+
+let roots: Record<DefinitionShape, FieldNode> | undefined;
+
+function rootFor(shape: DefinitionShape): FieldNode {
+  roots ??= {
+    app: compileFieldTable(MARATHON_FIELD_TABLE.app),
+    pod: compileFieldTable(MARATHON_FIELD_TABLE.pod),
+    'pod-status': compileFieldTable([...MARATHON_FIELD_TABLE.podStatus, ...under('spec', MARATHON_FIELD_TABLE.pod)]),
+  };
+  return roots[shape];
+}
+
+/**
+ * Claims every leaf of a definition in the coverage ledger from the field table, and reports the
+ * findings the table asks for: unknown fields, values of the wrong type, deprecated and unsupported
+ * fields. Never throws on any JSON value.
+ */
+export function claimCoverage(workload: string, definition: unknown, shape: DefinitionShape, ctx: CoverageContext): void {
+  // pointers[d] is the JSON pointer at depth d, built once per node rather than per leaf
+  const pointers: JsonPointer[] = [''];
+  const legacyReported = new Set<string>();
+
+  const pointerAt = (depth = pointers.length - 1): JsonPointer => pointers[depth]!;
+
+  const claim = (pointer: JsonPointer, disposition: Disposition, spec: FieldSpec | undefined, subtree = false, ruleId?: string) => {
+    const entry: { -readonly [K in keyof LedgerClaim]: LedgerClaim[K] } = { disposition };
+    if (spec?.to !== undefined && disposition !== 'unsupported') entry.to = spec.to;
+    if (ruleId !== undefined) entry.ruleId = ruleId;
+    if (subtree) entry.subtree = true;
+    ctx.ledger.claim(workload, pointer, entry);
+  };
+
+  const report = (rule: string, messageId: string, pointer: JsonPointer, data: Record<string, unknown>, disposition?: 'approximated' | 'unsupported', subtree = false) =>
+    ctx.report({ rule, messageId, workload, pointer, data: { pointer, ...data }, ...(disposition ? { disposition, subtree } : {}) });
+
+  const invalid = (pointer: JsonPointer, value: unknown, expected: string, subtree: boolean) => {
+    report('marathon/invalid-definition', 'ignored', pointer, { actual: describe(value), expected }, 'unsupported', subtree);
+    claim(pointer, 'unsupported', undefined, subtree, 'marathon/invalid-definition');
+  };
+
+  const noteLegacy = (spec: FieldSpec) => {
+    if (!spec.legacy) return;
+    const root = pointerAt(Math.min(pointers.length - 1, legacyDepth(spec.legacy.root)));
+    if (legacyReported.has(root)) return;
+    legacyReported.add(root);
+    report('marathon/legacy-field', 'translated', root, { replacement: spec.legacy.replacement });
+  };
+
+  const settle = (spec: FieldSpec, value: unknown, disposition: Disposition, subtree: boolean) => {
+    const pointer = pointerAt();
+    noteLegacy(spec);
+    if ((disposition === 'approximated' || disposition === 'unsupported') && spec.finding) {
+      report(spec.finding.rule, spec.finding.messageId, pointer, { field: spec.path, reason: spec.note, value: display(value) }, disposition, subtree);
+      claim(pointer, disposition, spec, subtree, spec.finding.rule);
+      return;
+    }
+    claim(pointer, disposition, spec, subtree);
+  };
+
+  const leaf = (node: FieldNode, value: unknown) => {
+    const spec = node.spec;
+    const pointer = pointerAt();
+    if (value === null) {
+      if (spec) noteLegacy(spec);
+      claim(pointer, 'default', spec);
+      return;
+    }
+    if (typeof value === 'object') {
+      // an empty list or map: "nothing", unless the field is a scalar (then the shape is wrong)
+      if (spec?.type) invalid(pointer, value, expectedOf(spec), false);
+      else if (spec) settle(spec, value, isDefault(spec, value) ? 'default' : spec.disposition, false);
+      else claim(pointer, 'default', undefined);
+      return;
+    }
+    if (!spec) {
+      invalid(pointer, value, expectsObject(node) ? 'an object' : 'a list', false);
+      return;
+    }
+    const checked = check(spec, value);
+    if (checked.status === 'invalid') {
+      noteLegacy(spec);
+      invalid(pointer, value, expectedOf(spec), false);
+      return;
+    }
+    if (checked.status === 'coerced') {
+      noteLegacy(spec);
+      report('marathon/invalid-definition', 'coerced', pointer, { actual: describe(value), expected: expectedOf(spec), value: JSON.stringify(checked.value) }, 'approximated');
+      claim(pointer, 'approximated', spec, false, 'marathon/invalid-definition');
+      return;
+    }
+    settle(spec, value, isDefault(spec, checked.value) ? 'default' : spec.disposition, false);
+  };
+
+  const visit = (node: FieldNode, value: unknown) => {
+    if (node.spec?.subtree) {
+      const empty = value === null || isEmptyContainer(value);
+      settle(node.spec, value, empty || isDefault(node.spec, value) ? 'default' : node.spec.disposition, true);
+      return;
+    }
+    if (Array.isArray(value) && value.length > 0) {
+      if (!node.item) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'an object', true);
+      value.forEach((item, index) => descend(node.item!, String(index), item));
+      return;
+    }
+    if (isObject(value) && Object.keys(value).length > 0) {
+      if (!expectsObject(node)) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'a list', true);
+      for (const key of Object.keys(value)) {
+        const next = keyNode(node, key);
+        if (next) descend(next, key, (value as JsonObject)[key]);
+        else unknown(key);
+      }
+      return;
+    }
+    leaf(node, value);
+  };
+
+  const descend = (node: FieldNode, token: string, value: unknown) => {
+    pointers.push(`${pointerAt()}/${escapeToken(token)}`);
+    visit(node, value);
+    pointers.pop();
+  };
+
+  const unknown = (key: string) => {
+    const pointer = `${pointerAt()}/${escapeToken(key)}`;
+    report('marathon/unknown-field', 'unknown', pointer, {}, 'unsupported', true);
+    claim(pointer, 'unsupported', undefined, true, 'marathon/unknown-field');
+  };
+
+  visit(rootFor(shape), definition);
+}
+
+const legacyDepths = new Map<string, number>();
+
+/** Depth of a legacy field's root (`container.docker.network` → 3), computed once per field. */
+function legacyDepth(root: string): number {
+  let depth = legacyDepths.get(root);
+  if (depth === undefined) {
+    depth = pathTokens(root).length;
+    legacyDepths.set(root, depth);
+  }
+  return depth;
+}
+
+type Checked = { status: 'ok'; value: unknown } | { status: 'coerced'; value: unknown } | { status: 'invalid' };
+
+/** Same leniency as the normalizer's readers: what is "coerced" here is what was read there. */
+function check(spec: FieldSpec, value: unknown): Checked {
+  switch (spec.type) {
+    case 'string': {
+      if (typeof value !== 'string') return { status: 'coerced', value: String(value) };
+      if (spec.enum && readEnum(value, spec.enum) === undefined) return { status: 'invalid' };
+      return { status: 'ok', value };
+    }
+    case 'number': {
+      if (typeof value === 'number') return { status: 'ok', value };
+      const number = readNumber(value);
+      return number === undefined ? { status: 'invalid' } : { status: 'coerced', value: number };
+    }
+    case 'number-or-unlimited': {
+      if (typeof value === 'number' || value === 'unlimited') return { status: 'ok', value };
+      const number = readNumber(value);
+      return number === undefined ? { status: 'invalid' } : { status: 'coerced', value: number };
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return { status: 'ok', value };
+      const flag = readBoolean(value);
+      return flag === undefined ? { status: 'invalid' } : { status: 'coerced', value: flag };
+    }
+    default:
+      return { status: 'ok', value };
+  }
+}
+
+function isDefault(spec: FieldSpec, value: unknown): boolean {
+  if (!spec.defaults) return false;
+  const canonical = spec.enum && typeof value === 'string' ? (readEnum(value, spec.enum) ?? value) : value;
+  return spec.defaults.some((candidate) => deepEqual(candidate, canonical));
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  return (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+}
+
+function expectedOf(spec: FieldSpec): string {
+  if (spec.enum) return `one of ${spec.enum.join(', ')}`;
+  switch (spec.type) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'number-or-unlimited':
+      return 'a number or "unlimited"';
+    default:
+      return 'a list or an object';
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `the ${typeof value} ${display(value)}`;
+}
+
+/** A short rendering of a value for messages (never the whole subtree). */
+function display(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? '[…]' : isObject(value) ? '{…}' : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
