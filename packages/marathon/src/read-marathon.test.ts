@@ -17,4 +17,15 @@ describe('readMarathon (the reader without the pipeline)', () => {
     await expect(readMarathon(fixture('schema__marathon-error-response.schema.json'))).rejects.toMatchObject({ code: 'BATON1004' });
     await expect(readMarathon({ kind: 'stdin', location: '-', text: '// not json' })).rejects.toMatchObject({ code: 'BATON1003' });
   });
+
+  it('keeps the first of two definitions with one id and reports the second', async () => {
+    const text = JSON.stringify({ apps: [{ id: '/a', cmd: 'first' }, { id: 'b', cmd: 'x' }, { id: '/a', cmd: 'second' }] });
+    const { model, findings } = await readMarathon({ kind: 'stdin', location: '-', text });
+    expect(model.workloads.map((workload) => [workload.id, workload.containers[0]?.command])).toEqual([
+      ['/a', { shell: 'first' }],
+      ['/b', { shell: 'x' }],
+    ]);
+    expect(findings.map((finding) => [finding.ruleId, finding.workload])).toEqual([['marathon/duplicate-id', '/a']]);
+    expect(model.source).toMatchObject({ via: 'stdin', location: '-' });
+  });
 });
