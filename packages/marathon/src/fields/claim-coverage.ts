@@ -1,10 +1,9 @@
 import type { Disposition, JsonPointer, LedgerClaim, LedgerRecorder, ReportInput } from '@baton/core';
+import { deepEqual, isObject, readBoolean, readEnum, readNumber, type JsonObject, type Mutable } from '../normalize/lenient.js';
 import { escapeToken } from '../normalize/normalize-shared.js';
-import { deepEqual, isObject, readBoolean, readEnum, readNumber, type JsonObject } from '../normalize/lenient.js';
-import type { FieldSpec } from './field-spec.js';
+import { under, type FieldSpec } from './field-spec.js';
 import { MARATHON_FIELD_TABLE } from './field-table.js';
 import { compileFieldTable, expectsObject, keyNode, pathTokens, type FieldNode } from './field-trie.js';
-import { under } from './field-spec.js';
 
 export type DefinitionShape = 'app' | 'pod' | 'pod-status';
 
@@ -37,7 +36,7 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
   const pointerAt = (depth = pointers.length - 1): JsonPointer => pointers[depth]!;
 
   const claim = (pointer: JsonPointer, disposition: Disposition, spec: FieldSpec | undefined, subtree = false, ruleId?: string) => {
-    const entry: { -readonly [K in keyof LedgerClaim]: LedgerClaim[K] } = { disposition };
+    const entry: Mutable<LedgerClaim> = { disposition };
     if (spec?.to !== undefined && disposition !== 'unsupported') entry.to = spec.to;
     if (ruleId !== undefined) entry.ruleId = ruleId;
     if (subtree) entry.subtree = true;
