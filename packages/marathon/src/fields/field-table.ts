@@ -111,7 +111,7 @@ const appTable: FieldSpec[] = [
     mapped('maxConsecutiveFailures', 'containers[0].probes[].maxConsecutiveFailures', 'Default 3; 0 = never kill (Marathon-level checks).', { type: 'number' }),
     mapped('delaySeconds', 'containers[0].probes[].delaySeconds', 'Default 15.', { type: 'number' }),
     unsupported('ignoreHttp1xx', 'Kubernetes probes cannot ignore 1xx responses', { type: 'boolean', defaults: [false] }),
-    unsupported('ipProtocol', 'Kubernetes probes use the pod IP family', { type: 'string', enum: ['IPv4', 'IPv6'], defaults: ['IPv4'] }),
+    mapped('ipProtocol', 'containers[0].probes[].ipProtocol', 'IPv6 checks need an IPv6 pod network (checked by cni/ipv6-unsupported); probes use the pod IP family.', { type: 'string', enum: ['IPv4', 'IPv6'], defaults: ['IPv4'] }),
   ]),
   ...under('readinessChecks[]', [
     noEffect('name', 'Identifier of the check only.', { type: 'string' }),

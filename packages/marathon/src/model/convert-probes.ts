@@ -22,6 +22,8 @@ export function healthCheckProbe(check: NormalizedHealthCheck): Probe {
     timeoutSeconds: check.timeoutSeconds,
     delaySeconds: check.delaySeconds,
     maxConsecutiveFailures: check.maxConsecutiveFailures,
+    // IPv6 matters to the target's pod network (cni/ipv6-unsupported); IPv4 is the default.
+    ...(check.ipProtocol === 'IPv6' ? { ipProtocol: 'IPv6' as const } : {}),
     pointer: check.pointer,
   };
 }
