@@ -64,21 +64,25 @@ Config and plugins
 
 Output
   --out <dir>              Plan directory (default ./baton-plan), replaced atomically:
-                             plan.json, report.md, manifests/<namespace>/<workload>.yaml,
+                             plan.json (schema: @baton/core/plan.schema.json), report.html,
+                             report.md, report.sarif, manifests/<namespace>/<workload>.yaml,
                              kustomization.yaml files (kubectl apply -k <dir>/manifests)
   --secrets <mode>         skeleton (Secrets without data, default) or external-secrets
   --namespaces <rule>      top-group (default), flat:<name> or depth:<n>
   --base-image <image>     Image for command-only apps (default debian:12-slim)
   --network-policies       Also write NetworkPolicies reproducing Marathon network isolation
-  --format <table|json>    What to print on stdout (default table)
+  --format <table|json|sarif>
+                           What to print on stdout: a table (default), plan.json, or
+                           SARIF 2.1.0 for code scanning (the same as <dir>/report.sarif)
   --fail-on <level>        Exit 1 when a finding reaches error (default), warning, or never
-  --quiet                  No progress on stderr
+  --quiet                  No progress on stderr (progress shows only when stderr is a terminal)
   --debug                  Stack traces for internal errors
 
 Examples
   migrate plan --from http://127.0.0.1:8080 --out plan/ --target kind
   curl -s http://marathon:8080/v2/groups | migrate plan --from - --out plan/
   migrate plan --from apps.json --only /prod/web --format json | jq .summary
+  migrate plan --from estate.json --out plan/ --format sarif > baton.sarif
 
 Exit status
   0 done; 1 findings at or above --fail-on; 2 usage or input error;

@@ -24,6 +24,6 @@ export function renderPlanTable(plan: PlanDocument, outDir: string, paint: Paint
     `${s.workloads} workloads: ${paint('green', `${s.ready} ready`)}, ${paint('yellow', `${s.degraded} degraded`)}, ${paint('red', `${s.blocked} blocked`)}; ` +
       `${s.objects} objects; findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info`,
   );
-  out.push(`Plan written to ${outDir} (report.md, plan.json, manifests/). Apply with: kubectl apply -k ${outDir}/manifests`);
+  out.push(`Plan written to ${outDir} (report.html, report.md, report.sarif, plan.json, manifests/). Apply with: kubectl apply -k ${outDir}/manifests`);
   return `${out.join('\n')}\n`;
 }

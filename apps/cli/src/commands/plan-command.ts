@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BatonError, planFiles, reachesThreshold, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
+import { BatonError, planFiles, reachesThreshold, renderSarif, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
 import { resolveRunSetup } from '../config/resolve-run-setup.js';
 import { PLAN_HELP } from '../help-text.js';
@@ -43,7 +43,7 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     return 0;
   }
   if (!values.from) throw new BatonError('BATON1001', { detail: '--from is required (a Marathon URL, a JSON file, or - for stdin)', command: 'plan' });
-  const format = oneOf('plan', 'format', values.format, ['table', 'json'] as const, 'table');
+  const format = oneOf('plan', 'format', values.format, ['table', 'json', 'sarif'] as const, 'table');
   const failOn = oneOf('plan', 'fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
   const secrets = oneOf('plan', 'secrets', values.secrets, ['skeleton', 'external-secrets'] as const, 'skeleton');
   const outDir = path.resolve(io.cwd, values.out ?? 'baton-plan');
@@ -78,6 +78,7 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   });
   const plugins = setup.plugins;
   const started = performance.now();
+  const progress = progressReporter(io, values.quiet ?? false);
   const pipelineResult = await runPipeline({
     plugins,
     input,
@@ -85,8 +86,8 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     pluginOptions: setup.pluginOptions,
     ruleSeverity: setup.ruleSeverity,
     ...(setup.checkerTimeoutMs !== undefined ? { checkerTimeoutMs: setup.checkerTimeoutMs } : {}),
-    onProgress: progressReporter(io, values.quiet ?? false),
-  });
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  }).finally(() => progress.finish());
   // The config's override rules patch the written objects (apps/cli/src/overrides).
   const result = await applyOverrides(pipelineResult, setup.overrides, { ruleSeverity: setup.ruleSeverity });
   const planned = performance.now();
@@ -94,11 +95,15 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
   files.push(...dataMoveRunbookFiles(plan, result.output.workloads.flatMap((w) => w.objects) as never));
   files.push(...(await carriedOverApplyState(outDir)));
+  // Reports: report.sarif beside report.md/html for code-scanning uploads; file paths relative to the cwd.
+  const sarif = renderSarif(result, { plugins: plugins.map((plugin) => plugin.meta), baseDir: io.cwd });
+  files.push({ path: 'report.sarif', content: sarif });
   const rendered = performance.now();
   await writePlanDirectory(outDir, files);
   const emitted = performance.now();
 
   if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout(sarif);
   else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
   // BATON_TIMINGS=<file>: per-stage milliseconds as JSON for tooling/bench; the normal output is unchanged.
   if (io.env.BATON_TIMINGS) {

@@ -1,3 +1,4 @@
+const SPECIAL = /[&<>"']/;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -5,7 +6,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * from the user's estate or from plugins, so everything that is not our own markup goes through here.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  // Most ids and messages need nothing: skip the replace (a measurable share of a 10,000-workload report).
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ENTITIES[char]!) : text;
 }
 
 /** Only http(s) links become links: a plugin's docsUrl of `javascript:…` must not run. */

@@ -197,7 +197,7 @@ function renderWorkloads(plan: PlanDocument, anchors: ReadonlyMap<string, string
 <h2>Workloads</h2>
 ${radio('all', true)}${radio('blocked')}${radio('degraded')}${radio('ready')}
 <div class="filters" role="group" aria-label="Filter by status">${label('all', 'All', s.workloads)}${label('blocked', 'Blocked', s.blocked)}${label('degraded', 'Degraded', s.degraded)}${label('ready', 'Ready', s.ready)}
-<input type="search" id="q" placeholder="Filter by id, namespace, kind or rule id" aria-label="Filter workloads"></div>
+<input type="search" id="q" placeholder="Filter: id, namespace, kind, rule id" aria-label="Filter workloads"></div>
 <table id="workload-table">
 <thead><tr><th>Status</th><th>Workload</th><th>Kind</th><th>Namespace / name</th><th class="num">Wave</th><th class="num">Objects</th><th>Findings</th></tr></thead>
 <tbody>

@@ -129,7 +129,7 @@ export function renderWaveGraph(
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="wave-graph" data-level="${level}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="wave-graph-title">`,
     `<title id="wave-graph-title">Apply waves: ${waves.length} waves, ${nodes.size} ${level === 'workload' ? 'workloads' : 'groups'}, ${edgeCounts.size} dependency edges</title>`,
-    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="arrow"/></marker></defs>',
+    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="arrow"/></marker></defs>',
   );
   for (const { wave, column } of columns) {
     const total = column.reduce((sum, node) => sum + members.get(node.key)!, 0);
@@ -145,7 +145,8 @@ export function renderWaveGraph(
     const x2 = x(toNode.wave) - 2;
     const y2 = y(to) + nodeH / 2;
     const bend = Math.max(24, (x2 - x1) / 2);
-    const stroke = count > 1 ? ` stroke-width="${(1 + Math.log2(count)).toFixed(1)}"` : '';
+    // Thicker for more dependencies, but capped: a group edge may stand for thousands.
+    const stroke = count > 1 ? ` stroke-width="${Math.min(6, 1.2 + Math.log2(count) / 2).toFixed(1)}"` : '';
     out.push(
       `<path class="edge" d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}"${stroke} marker-end="url(#arrow)"><title>${escapeHtml(
         `${fromNode.label} → ${toNode.label}${count > 1 ? ` (${count} dependencies)` : ''}`,

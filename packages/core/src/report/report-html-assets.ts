@@ -46,7 +46,7 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .wave-graph .node.s-degraded rect{fill:var(--degraded-bg);stroke:var(--degraded)}
 .wave-graph .node.s-blocked rect{fill:var(--blocked-bg);stroke:var(--blocked);stroke-width:1.5}
 .wave-graph .node:hover rect{stroke-width:2.5}
-.wave-graph rect.bar{stroke:none}.wave-graph .b-ready{fill:var(--ready)}.wave-graph .b-degraded{fill:var(--degraded)}.wave-graph .b-blocked{fill:var(--blocked)}
+.wave-graph .node rect.bar{stroke:none}.wave-graph .node rect.b-ready{fill:var(--ready)}.wave-graph .node rect.b-degraded{fill:var(--degraded)}.wave-graph .node rect.b-blocked{fill:var(--blocked)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em}
@@ -64,6 +64,7 @@ details>summary{cursor:pointer}
 .rules>details[open]>summary code::before{content:"▾ "}
 .rules>details[open]>summary{background:var(--bg)}
 .rules .head{display:grid;grid-template-columns:72px 84px minmax(220px,1fr) 160px 70px 90px;gap:10px;padding:4px 4px;font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase}
+.rules .num{text-align:right}
 .rules .body{padding:4px 8px 14px 20px}
 .rules .body p{margin:6px 0}
 .rules .body li{margin:3px 0}
