@@ -36,6 +36,11 @@ describe('planning every real input', () => {
       const plan = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8'));
       expect(plan.planVersion).toBe('baton.dev/plan/v1');
       expect(plan.workloads.length).toBeGreaterThan(0);
+      // No silent loss: every leaf of every definition is in the ledger, claimed by a plugin.
+      for (const workload of plan.workloads) {
+        expect(workload.coverage.length, workload.id).toBeGreaterThan(0);
+        expect(workload.findings.filter((f: { ruleId: string }) => f.ruleId === 'core/unaccounted-field'), workload.id).toEqual([]);
+      }
       return;
     }
     // Other JSON (API responses that hold no definition): a plan or a coded input error, never a crash.
