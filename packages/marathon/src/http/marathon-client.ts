@@ -1,5 +1,5 @@
 import { BatonError, type Logger } from '@baton/core';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { parseMarathonUrl } from './marathon-url.js';
 
 export interface MarathonClientOptions {
@@ -49,6 +49,11 @@ class AttemptError extends Error {
 
 const RETRY_STATUS = new Set([502, 503]);
 
+// Importing undici costs more than Node's whole start-up; only reading a live Marathon needs it,
+// so planning from a file or snapshot never loads it.
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
+
 /** A Marathon REST client: one keep-alive agent, bounded retries with backoff, coded errors (§3, §4). */
 export function createMarathonClient(location: string, options: MarathonClientOptions = {}): MarathonClient {
   const { baseUrl, userInfo } = parseMarathonUrl(location);
@@ -66,17 +71,22 @@ export function createMarathonClient(location: string, options: MarathonClientOp
     headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
     auth = 'basic';
   }
-  const agent = new Agent({
-    keepAliveTimeout: 10_000,
-    connections: 8,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    connect: {
-      timeout: timeoutMs,
-      ...(options.caCert ? { ca: options.caCert } : {}),
-      ...(options.insecure ? { rejectUnauthorized: false } : {}),
-    },
-  });
+  let agent: Promise<Agent> | undefined;
+  const agentOf = () =>
+    (agent ??= loadUndici().then(
+      ({ Agent }) =>
+        new Agent({
+          keepAliveTimeout: 10_000,
+          connections: 8,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          connect: {
+            timeout: timeoutMs,
+            ...(options.caCert ? { ca: options.caCert } : {}),
+            ...(options.insecure ? { rejectUnauthorized: false } : {}),
+          },
+        }),
+    ));
 
   const once = async (path: string): Promise<{ status: number; body: string; type: string }> => {
     const timer = new AbortController();
@@ -84,7 +94,8 @@ export function createMarathonClient(location: string, options: MarathonClientOp
     const signals = options.signal ? AbortSignal.any([timer.signal, options.signal]) : timer.signal;
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(`${baseUrl}${path}`, { dispatcher: agent, method: 'GET', headers, signal: signals });
+      const [{ request }, dispatcher] = await Promise.all([loadUndici(), agentOf()]);
+      response = await request(`${baseUrl}${path}`, { dispatcher, method: 'GET', headers, signal: signals });
     } catch (error) {
       clearTimeout(timeout);
       throw toAttemptError(error, timer.signal.aborted, options.signal, false);
@@ -133,7 +144,7 @@ export function createMarathonClient(location: string, options: MarathonClientOp
     throw statusError(last?.status ?? 0, last?.body ?? '', where, attempts);
   };
 
-  return { baseUrl, auth, getJson, close: () => agent.close() };
+  return { baseUrl, auth, getJson, close: async () => (agent ? (await agent).close() : undefined) };
 }
 
 function parseBody(body: string, type: string, where: { url: string; path: string }): unknown {
