@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError, PLAN_VERSION, type PlanDocument } from '@baton/core';
-import { parseAllDocuments } from 'yaml';
 import { hashObject, objectKey, type KubeObject } from './kube-object.js';
 
 export interface LoadedPlan {
@@ -38,6 +37,8 @@ export async function loadPlanDirectory(dir: string): Promise<LoadedPlan> {
   if (plan?.planVersion !== PLAN_VERSION) fail(`plan.json has planVersion ${JSON.stringify(plan?.planVersion)}; this version of Baton applies ${PLAN_VERSION}`);
   if (!Array.isArray(plan.workloads) || !Array.isArray(plan.sharedObjects)) fail('plan.json has no workloads or sharedObjects list');
 
+  // yaml is loaded here, on the apply path, so that importing the writer for `migrate plan` does not load it
+  const { parseAllDocuments } = await import('yaml');
   const objects = new Map<string, KubeObject>();
   for (const file of await yamlFiles(path.join(dir, 'manifests'))) {
     const relative = path.relative(dir, file);
