@@ -46,12 +46,37 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}/rules/${ruleId}`;
 }
 
+// A template split once into [text, key, placeholder, text, key, placeholder, …, text]: findings
+// render the same few rule templates tens of thousands of times.
+const compiledTemplates = new Map<string, readonly string[]>();
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+function compileTemplate(template: string): readonly string[] {
+  let parts = compiledTemplates.get(template);
+  if (parts) return parts;
+  const split: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    split.push(template.slice(last, match.index), match[1]!, match[0]);
+    last = match.index + match[0].length;
+  }
+  split.push(template.slice(last));
+  parts = split;
+  if (compiledTemplates.size >= 5000) compiledTemplates.clear();
+  compiledTemplates.set(template, parts);
+  return parts;
+}
+
 /** Fills `{{name}}` placeholders; unknown placeholders stay visible so the gap is noticed. */
 export function renderTemplate(template: string, data: Readonly<Record<string, unknown>> = {}): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
-    const value = data[key];
-    return value === undefined ? whole : String(value);
-  });
+  const parts = compileTemplate(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let index = 1; index < parts.length; index += 3) {
+    const value = data[parts[index]!];
+    out += (value === undefined ? parts[index + 1]! : String(value)) + parts[index + 2]!;
+  }
+  return out;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -27,4 +27,14 @@ describe('CoverageLedger', () => {
     ledger.claim('/a', '/x', { disposition: 'mapped' });
     expect(ledger.resolve('/a', '/x')?.disposition).toBe('approximated');
   });
+
+  it('keeps a subtree claim covering its leaves when a later claim of the same pointer wins, across interleaved workloads', () => {
+    const ledger = new CoverageLedger();
+    ledger.claim('/a', '/env', { disposition: 'mapped', subtree: true });
+    ledger.claim('/b', '/env', { disposition: 'default' });
+    ledger.claim('/a', '/env', { disposition: 'approximated', ruleId: 'k8s/env' });
+    expect(ledger.resolve('/a', '/env/X')).toEqual({ disposition: 'approximated', ruleId: 'k8s/env', subtree: true });
+    expect(ledger.resolve('/b', '/env/X')).toBeUndefined();
+    expect(ledger.resolve('/b', '/env')?.disposition).toBe('default');
+  });
 });

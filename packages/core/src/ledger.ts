@@ -32,16 +32,23 @@ const RANK: Record<Disposition, number> = { default: 1, runtime: 2, mapped: 3, a
 /** Records, per workload, what happened to each part of its source definition. */
 export class CoverageLedger {
   private readonly claims = new Map<string, Map<JsonPointer, LedgerClaim>>();
+  // readers claim the leaves of one workload after another: remember the last workload's map
+  private lastWorkload: string | undefined;
+  private lastClaims: Map<JsonPointer, LedgerClaim> | undefined;
 
   claim(workload: string, pointer: JsonPointer, claim: LedgerClaim): void {
-    let byPointer = this.claims.get(workload);
+    let byPointer = workload === this.lastWorkload ? this.lastClaims : this.claims.get(workload);
     if (!byPointer) {
       byPointer = new Map();
       this.claims.set(workload, byPointer);
     }
+    this.lastWorkload = workload;
+    this.lastClaims = byPointer;
     const previous = byPointer.get(pointer);
     if (!previous || RANK[claim.disposition] >= RANK[previous.disposition]) {
-      byPointer.set(pointer, { ...claim, subtree: claim.subtree ?? previous?.subtree });
+      // a copy only when a subtree flag must be carried over (claims are read-only: no copy otherwise)
+      const subtree = claim.subtree ?? previous?.subtree;
+      byPointer.set(pointer, subtree === claim.subtree ? claim : { ...claim, subtree });
     }
   }
 
@@ -102,7 +109,7 @@ export function walkLeaves(value: unknown, pointer: JsonPointer, visit: (pointer
 }
 
 export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 export function pointerOf(...tokens: readonly (string | number)[]): JsonPointer {

@@ -209,15 +209,17 @@ async function runChecker(
   emit: (plugin: string, rule: RegisteredRule, input: Omit<ReportInput, 'rule'>) => void,
 ): Promise<void> {
   const rule: RegisteredRule = { ...checker.meta, plugin: plugin.meta.name };
+  const { report: _ignored, ...rest } = base;
   for (const workload of model.workloads) {
     if (checker.appliesTo && !checker.appliesTo(workload, target)) continue;
-    const { report: _ignored, ...rest } = base;
-    await checker.check({
+    const checked = checker.check({
       ...rest,
       model,
       workload,
       report: (finding) => emit(plugin.meta.name, rule, { ...finding, workload: finding.workload ?? workload.id }),
     });
+    // most checks are synchronous: await only a promise (a microtask per workload and checker adds up)
+    if (checked !== undefined && typeof (checked as Promise<void>).then === 'function') await checked;
   }
 }
 
