@@ -38,4 +38,24 @@ describe('writePlanDirectory', () => {
     await writeFile(path.join(parent, 'file'), 'x');
     await expect(writePlanDirectory(path.join(parent, 'file', 'plan'), [{ path: 'a', content: 'b' }])).rejects.toMatchObject({ code: 'BATON5001' });
   });
+
+  it('writes many files in many directories, each with its own content', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    const files = Array.from({ length: 200 }, (_, index) => ({ path: `manifests/ns-${index % 7}/app-${index}.yaml`, content: `n: ${index}\n` }));
+    await writePlanDirectory(out, files);
+    for (const file of files) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
+    expect((await readdir(path.join(out, 'manifests'))).length).toBe(7);
+  });
+
+  it('stops writing after a failure and keeps the old plan', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
+    // a file and a directory of the same name: the second write fails
+    const files = [{ path: 'a', content: 'x' }, ...Array.from({ length: 50 }, (_, index) => ({ path: `m/${index}.yaml`, content: 'y' })), { path: 'a/b', content: 'z' }];
+    await expect(writePlanDirectory(out, files)).rejects.toMatchObject({ code: 'BATON5001' });
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
 });

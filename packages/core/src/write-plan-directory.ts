@@ -19,16 +19,9 @@ export async function writePlanDirectory(outDir: string, files: readonly Emitted
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
   try {
-    const dirs = new Set<string>();
-    for (const file of files) {
-      const destination = safeJoin(staging, file.path);
-      const dir = path.dirname(destination);
-      if (!dirs.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        dirs.add(dir);
-      }
-      await writeFile(destination, file.content);
-    }
+    const destinations = files.map((file) => safeJoin(staging, file.path));
+    for (const dir of new Set(destinations.map((destination) => path.dirname(destination)))) await mkdir(dir, { recursive: true });
+    await writeAll(destinations, files);
     const previous = `${staging}-old`;
     let moved = false;
     try {
@@ -49,6 +42,28 @@ export async function writePlanDirectory(outDir: string, files: readonly Emitted
     if (BatonError.isInstance(error)) throw error;
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
+}
+
+// Writes in flight at once: tens of thousands of small manifests one after another leave the
+// disk threads idle between each open, write and close.
+const WRITE_CONCURRENCY = 16;
+
+/** Writes `files[i]` to `destinations[i]`, a few at a time; after a failure starts no more writes, waits for those in flight, then throws. */
+async function writeAll(destinations: readonly string[], files: readonly EmittedFile[]): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < files.length) {
+      const index = next++;
+      try {
+        await writeFile(destinations[index]!, files[index]!.content);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 /** Joins a writer-supplied relative path under `root`, refusing anything that escapes it. */
