@@ -4,7 +4,13 @@ import { BatonError } from '@baton/core';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs with usage errors turned into BATON1001. */
-export function parseFlags<O extends Options>(command: string, args: readonly string[], options: O, allowPositionals = false) {
+// The explicit return type lets the CLI's .d.ts build name it (TS4058 otherwise).
+export function parseFlags<O extends Options>(
+  command: string,
+  args: readonly string[],
+  options: O,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals, strict: true });
   } catch (error) {
