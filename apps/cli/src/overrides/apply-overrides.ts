@@ -85,6 +85,9 @@ export async function applyOverrides(result: PipelineResult, rules: readonly Ove
     objects.forEach((original, position) => {
       const writes: Write[] = [];
       let current: PlannedObject = original;
+      // Problems of `current` (validated once, then carried from each accepted rule's result).
+      let currentProblems: Set<string> | undefined;
+      const problemKeys = (object: PlannedObject) => validate!([object], result.target).map((problem) => ({ key: `${problem.pointer} ${problem.message}`, problem }));
       for (const entry of applicable) {
         if (!entry.targets(current)) continue;
         entry.matchedObjects++;
@@ -101,14 +104,17 @@ export async function applyOverrides(result: PipelineResult, rules: readonly Ove
           report('config/override-failed', 'identity', output.workload, { ...data, field: renamed.join('.') });
           continue;
         }
+        let nextProblems: Set<string> | undefined;
         if (validate) {
-          const before = new Set(validate([current], result.target).map((problem) => `${problem.pointer} ${problem.message}`));
-          const added = validate([next], result.target).filter((problem) => !before.has(`${problem.pointer} ${problem.message}`));
+          currentProblems ??= new Set(problemKeys(current).map((entry) => entry.key));
+          const after = problemKeys(next);
+          const added = after.filter((entry) => !currentProblems!.has(entry.key)).map((entry) => entry.problem);
           if (added.length > 0) {
             const reason = added.map((problem) => `${problem.pointer || '/'}: ${problem.message}`).join('; ');
             report('config/override-failed', 'invalid', output.workload, { ...data, version: result.target.kubernetesVersion, reason });
             continue;
           }
+          nextProblems = new Set(after.map((entry) => entry.key));
         }
         // An earlier rule's change that this one undid or replaced is a conflict.
         for (const earlier of writes) {
@@ -126,6 +132,7 @@ export async function applyOverrides(result: PipelineResult, rules: readonly Ove
         }
         for (const tokens of applied.written) writes.push({ rule: entry.label, tokens, value: structuredClone(valueAt(next, tokens)) });
         current = next;
+        currentProblems = nextProblems;
       }
       if (current !== original) {
         objects[position] = current;
