@@ -38,7 +38,7 @@ describe('PLAN_SCHEMA', () => {
   });
 
   it('is the file shipped as @baton/core/plan.schema.json', () => {
-    const file = JSON.parse(readFileSync(new URL('./plan.schema.json', import.meta.url), 'utf8'));
+    const file = JSON.parse(readFileSync(new URL('../../plan.schema.json', import.meta.url), 'utf8'));
     expect(file).toEqual(PLAN_SCHEMA);
   });
 });

@@ -1,4 +1,5 @@
-import planSchema from './plan.schema.json' with { type: 'json' };
+// At the package root so every resolver finds `@baton/core/plan.schema.json` (node10 too).
+import planSchema from '../../plan.schema.json' with { type: 'json' };
 
 /**
  * The published JSON Schema (draft 2020-12) of `plan.json`. The JSON file is the source of truth
