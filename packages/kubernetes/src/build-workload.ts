@@ -1,4 +1,4 @@
-import type { Exposure } from '@baton/core';
+import type { Container } from '@baton/core';
 import type { MapContext } from './context.js';
 import type { K8sContainer, K8sObject, K8sPodSpec, K8sVolume, StringMap } from './k8s-types.js';
 import { buildFetchContainer, FETCH_CONTAINER } from './map-artifacts.js';
@@ -6,7 +6,8 @@ import { mapContainer } from './map-container.js';
 import { jobPolicyFields, scheduleJob } from './map-job.js';
 import { referencedVariables } from './map-env.js';
 import { mapPlacement } from './map-placement.js';
-import { buildServices, planPorts } from './map-ports.js';
+import { mapExposure, type MarathonLbPort } from './map-exposure.js';
+import { buildServices, planPorts, type PortPlan, type ServicePlan } from './map-ports.js';
 import { mapRollout } from './map-rollout.js';
 import { emptyPodAdditions } from './map-runtime-parameters.js';
 import { planVolumes, SANDBOX_VOLUME } from './map-volumes.js';
@@ -16,10 +17,19 @@ import { planSecrets, type SecretChecklistEntry } from './secrets.js';
 export type WorkloadObjectKind = 'Deployment' | 'StatefulSet' | 'Job';
 
 export interface BuiltWorkload {
-  /** In apply order: Secrets (or ExternalSecrets), PersistentVolumes and claims, Services, the workload. */
-  readonly objects: readonly K8sObject[];
+  /** In apply order: Secrets (or ExternalSecrets), PersistentVolumes and claims, Services, the workload, Ingresses or routes. */
+  readonly objects: K8sObject[];
   readonly kind: WorkloadObjectKind;
   readonly checklist: readonly SecretChecklistEntry[];
+  /** The Deployment, StatefulSet, Job or CronJob. */
+  readonly main: K8sObject;
+  /** Labels of the pod template (estate-wide passes add to them, e.g. shared VIP selectors). */
+  readonly podLabels: StringMap;
+  readonly ports: PortPlan;
+  readonly servicePlan: ServicePlan;
+  readonly marathonLbPorts: readonly MarathonLbPort[];
+  /** Every Kubernetes container of the pod with the model container it came from (none for the fetch container). */
+  readonly containers: readonly { readonly container: K8sContainer; readonly source?: Container }[];
 }
 
 /** Jobs run to completion; resident (persistent-volume) workloads need StatefulSets; the rest are Deployments. */
@@ -51,19 +61,19 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
   const fetch = buildFetchContainer(ctx, allContainers);
   if (fetch) initContainers.push(fetch);
   const containerLabels: Record<string, StringMap> = {};
+  const sources: { container: K8sContainer; source?: Container }[] = fetch ? [{ container: fetch }] : [];
   const mapAll = (list: typeof workload.containers, init: boolean) =>
     list.map((container) => {
       const mapped = mapContainer(ctx, container, { ports, volumes, secrets: secrets.refs, sandbox, pod, init, usedNames });
       if (mapped.pullSecret) pullSecrets.add(mapped.pullSecret);
       if (Object.keys(container.labels).length > 0) containerLabels[mapped.container.name] = sortedRecord(container.labels);
+      sources.push({ container: mapped.container, source: container });
       return mapped.container;
     });
   initContainers.push(...mapAll(workload.initContainers ?? [], true));
   const containers = mapAll(workload.containers, false);
 
   reportNetwork(ctx);
-  const hasService = workload.containers.some((container) => container.ports.length > 0);
-  for (const exposure of workload.exposure) reportExposure(ctx, exposure, hasService);
   if (workload.replicas === 0 && kind !== 'Job') report('kubernetes/replicas-zero', 'suspended', { data: { id: workload.id, kind } });
 
   const placement = mapPlacement(ctx);
@@ -107,15 +117,22 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
   if (pod.dnsOptions.size > 0) dnsConfig.options = [...pod.dnsOptions].map(([name, value]) => (value === undefined ? { name } : { name, value }));
   if (Object.keys(dnsConfig).length > 0) spec.dnsConfig = dnsConfig;
 
+  const podLabels: StringMap = { ...standardLabels(names), ...sourceLabels.labels, ...pod.labels, ...selectorLabels(names) };
   const template = {
     metadata: {
-      labels: { ...standardLabels(names), ...sourceLabels.labels, ...pod.labels, ...selectorLabels(names) },
+      labels: podLabels,
       ...(Object.keys(templateAnnotations).length > 0 ? { annotations: templateAnnotations } : {}),
     },
     spec,
   };
   const metadata = objectMetadata(workload, names, names.name, { labels: sourceLabels.labels, annotations: sourceLabels.annotations });
-  const { services, headlessName } = buildServices(ctx, ports, kind === 'StatefulSet');
+  const servicePlan = buildServices(ctx, ports, kind === 'StatefulSet');
+  const { headlessName } = servicePlan;
+  const exposure = mapExposure(ctx, servicePlan);
+  if (servicePlan.service && Object.keys(exposure.serviceAnnotations).length > 0) {
+    const annotations = servicePlan.service.metadata.annotations ?? {};
+    servicePlan.service.metadata.annotations = { ...annotations, ...sortedRecord(exposure.serviceAnnotations) };
+  }
   const selector = { matchLabels: selectorLabels(names) };
 
   let main: K8sObject;
@@ -141,7 +158,17 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
     main = { apiVersion: 'batch/v1', kind, metadata, spec: { ...(workload.replicas > 1 ? { parallelism: workload.replicas } : {}), ...jobPolicyFields(ctx), template } };
     main = scheduleJob(ctx, main);
   }
-  return { objects: [...secrets.objects, ...volumes.objects, ...services, main], kind, checklist: secrets.checklist };
+  return {
+    objects: [...secrets.objects, ...exposure.secrets, ...volumes.objects, ...servicePlan.services, ...exposure.services, main, ...exposure.routes],
+    kind,
+    checklist: [...secrets.checklist, ...exposure.checklist],
+    main,
+    podLabels,
+    ports,
+    servicePlan,
+    marathonLbPorts: exposure.marathonLbPorts,
+    containers: sources,
+  };
 }
 
 /** The longest of the Marathon kill grace periods (app, containers, `stop-timeout`); undefined keeps Kubernetes' 30 s. */
@@ -166,21 +193,4 @@ function reportNetwork(ctx: MapContext): void {
   if (network.securityGroups && network.securityGroups.length > 0) {
     ctx.report('kubernetes/network-not-mapped', 'securityGroups', { data: { groups: network.securityGroups.join(', ') } });
   }
-}
-
-function reportExposure(ctx: MapContext, exposure: Exposure, hasService: boolean): void {
-  const detail = [
-    exposure.hosts?.length ? `hosts ${exposure.hosts.join(', ')}` : '',
-    exposure.paths?.length ? `paths ${exposure.paths.join(' ')}` : '',
-    exposure.vip ? `VIP ${exposure.vip}` : '',
-    exposure.group ? `group ${exposure.group}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  ctx.report('kubernetes/exposure-not-mapped', hasService ? 'exposure' : 'noService', {
-    pointer: exposure.pointer,
-    data: { kind: exposure.kind, portIndex: exposure.portIndex, detail: detail || 'no details', service: ctx.names.name },
-    disposition: 'approximated',
-    subtree: true,
-  });
 }

@@ -1,7 +1,7 @@
-// Golden cases: __fixtures__/<case>/model.json (hand-made model input, options, target) →
-// expected.yaml (every emitted YAML file) and findings.json (rule, message id, pointer, disposition).
+// Golden cases: __fixtures__/<case>/model.json (hand-made model input, groups, options, target) →
+// expected.yaml (every emitted YAML and JSON file) and findings.json (rule, message id, pointer, disposition).
 // UPDATE_GOLDEN=1 rewrites the expectations; review the diff before committing.
-import { GENERIC_TARGET, renderTemplate, type TargetProfile } from '@baton/core';
+import { GENERIC_TARGET, renderTemplate, type TargetProfile, type WorkloadGroup } from '@baton/core';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { runWriter, type WorkloadInput } from './__fixtures__/builders.js';
 import { KUBERNETES_RULES } from './rules.js';
+import { findDanglingReferences } from './references.js';
 import { validateObjects } from './validation/index.js';
+
+/** Prerequisites a plan declares outside its manifests: Secrets in secrets.md, the Gateway option. */
+function prerequisitesOf(run: { result: { files: readonly { path: string; content: string }[] }; options: Record<string, unknown> }) {
+  const checklist = run.result.files.find((file) => file.path === 'secrets.md')?.content ?? '';
+  const secrets = [...checklist.matchAll(/^\| `[^`]*` \| ([a-z0-9-]+) \| ([a-z0-9.-]+) \|/gm)].map((match) => `${match[1]}/${match[2]}`);
+  const gateway = run.options.gateway as { name: string; namespace?: string } | undefined;
+  return { secrets, ...(gateway ? { gateway } : {}) };
+}
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 const cases = readdirSync(fixtures, { withFileTypes: true })
@@ -32,22 +41,23 @@ function undefinedPaths(value: unknown, at: string): string[] {
   return Object.entries(value).flatMap(([key, item]) => undefinedPaths(item, `${at}/${key}`));
 }
 
-async function render(name: string) {
+async function render(name: string, kubernetesVersion?: `1.${number}`) {
   const input = withoutNulls(JSON.parse(readFileSync(join(fixtures, name, 'model.json'), 'utf8'))) as {
     workloads: WorkloadInput[];
+    groups?: WorkloadGroup[];
     options?: Record<string, unknown>;
     target?: Partial<TargetProfile>;
   };
-  const target = { ...GENERIC_TARGET, ...input.target, admission: { ...GENERIC_TARGET.admission, ...input.target?.admission } } as TargetProfile;
-  const run = await runWriter(input.workloads, input.options ?? {}, target);
+  const target = { ...GENERIC_TARGET, ...input.target, admission: { ...GENERIC_TARGET.admission, ...input.target?.admission }, ...(kubernetesVersion ? { kubernetesVersion } : {}) } as TargetProfile;
+  const run = await runWriter(input.workloads, input.options ?? {}, target, input.groups ?? []);
   const manifests = run.result.files
-    .filter((file) => file.path.endsWith('.yaml'))
+    .filter((file) => file.path.endsWith('.yaml') || file.path.endsWith('.json'))
     .map((file) => `# ${file.path}\n${file.content}`)
     .join('---\n');
   const findings = run.findings
     .map((finding) => `${finding.workload} ${finding.rule}#${finding.messageId} @${finding.pointer ?? ''}${finding.disposition ? ` ${finding.disposition}${finding.subtree ? '/subtree' : ''}` : ''}`)
     .sort();
-  return { manifests, findings, run: { ...run, target } };
+  return { manifests, findings, run: { ...run, target, options: input.options ?? {} } };
 }
 
 describe('golden cases', () => {
@@ -63,9 +73,12 @@ describe('golden cases', () => {
         writeFileSync(expectedFindings, `${JSON.stringify(findings, null, 2)}\n`);
       }
       expect(parseAllDocuments(manifests).flatMap((document) => document.errors)).toEqual([]);
-      // Every object must pass the offline validator for the target minor (schemas, unknown fields, served APIs).
+      // Every object must pass the offline validator for the target minor (schemas, unknown fields, served APIs),
+      // every reference must resolve, and the plan-time checks must have found nothing.
       const objects = [...run.result.shared, ...run.result.workloads.flatMap((output) => output.objects)];
       expect(validateObjects(objects, { kubernetesVersion: run.target.kubernetesVersion })).toEqual([]);
+      expect(findDanglingReferences(objects, prerequisitesOf(run))).toEqual([]);
+      expect(findings.filter((finding) => /invalid-object|reference-missing/.test(finding))).toEqual([]);
       // plan.json gets the objects as they are: no key may hold `undefined`.
       expect(undefinedPaths(objects, '')).toEqual([]);
       expect(manifests).toBe(readFileSync(expectedYaml, 'utf8'));
@@ -82,6 +95,17 @@ describe('golden cases', () => {
         for (const template of [rule.messages[finding.messageId]!, rule.hint]) {
           expect(renderTemplate(template, finding.data), `${finding.rule}#${finding.messageId}`).not.toMatch(/\{\{/);
         }
+      }
+    }
+  });
+
+  it('plans every case into objects valid for the oldest and newest supported minors', async () => {
+    for (const name of cases) {
+      for (const version of ['1.29', '1.36'] as const) {
+        const { run } = await render(name, version);
+        const objects = [...run.result.shared, ...run.result.workloads.flatMap((output) => output.objects)];
+        expect(validateObjects(objects, { kubernetesVersion: version }), `${name} on ${version}`).toEqual([]);
+        expect(findDanglingReferences(objects, prerequisitesOf(run)), `${name} on ${version}`).toEqual([]);
       }
     }
   });

@@ -1,10 +1,11 @@
 import type { Port, PortProtocol } from '@baton/core';
 import type { MapContext } from './context.js';
+import type { ServiceType } from './options.js';
 import type { K8sContainerPort, K8sObject } from './k8s-types.js';
 import { ANNOTATION, objectMetadata, selectorLabels, sortedRecord } from './metadata.js';
 import { childName, isValidLabelKey, toPortName } from './names.js';
 
-type K8sProtocol = K8sContainerPort['protocol'];
+export type K8sProtocol = K8sContainerPort['protocol'];
 
 export interface PlannedPort {
   /** Model container name. */
@@ -149,17 +150,42 @@ export function containerPortsFor(ctx: MapContext, plan: PortPlan, container: st
   );
 }
 
+/** One port of the workload's Service. */
+export interface ServicePortInfo {
+  /** Position in the source port list. */
+  readonly index: number;
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: K8sProtocol;
+  /** Name of the container port it targets. */
+  readonly targetPort: string;
+  readonly containerPort: number;
+  /** Marathon service port, when assigned. */
+  readonly servicePort?: number;
+}
+
+export interface ServicePlan {
+  readonly services: K8sObject[];
+  readonly headlessName?: string;
+  /** The workload's Service (named like the workload), when it has ports. */
+  readonly service?: K8sObject;
+  readonly ports: readonly ServicePortInfo[];
+  readonly type: ServiceType;
+}
+
 /**
- * The ClusterIP Service (when the workload has ports) and, for StatefulSets, the headless Service
- * that gives pods stable DNS names. Service port = Marathon service port when assigned, else the
+ * The workload's Service (when it has ports; ClusterIP unless the `serviceType` option or the
+ * workload's `hints.serviceType` says otherwise) and, for StatefulSets, the headless Service that
+ * gives pods stable DNS names. Service port = Marathon service port when assigned, else the
  * container port; the target is always the named container port.
  */
-export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean): { services: K8sObject[]; headlessName?: string } {
+export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean): ServicePlan {
   const { workload, names } = ctx;
   const taken = new Set<string>();
   const servicePorts: Record<string, unknown>[] = [];
   const marathonPorts: Record<string, number> = {};
   const portLabels: Record<string, Readonly<Record<string, string>>> = {};
+  const infos: ServicePortInfo[] = [];
   for (const port of plan.all) {
     for (const k8s of port.ports) {
       let number = port.servicePort ?? port.containerPort;
@@ -170,6 +196,15 @@ export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean
         ctx.report('kubernetes/service-port-changed', 'conflict', { pointer: port.pointer, data: { servicePort: wanted, portName: k8s.name, port: number } });
       }
       taken.add(`${number}/${k8s.protocol}`);
+      infos.push({
+        index: port.index,
+        name: k8s.name,
+        port: number,
+        protocol: k8s.protocol,
+        targetPort: k8s.name,
+        containerPort: port.containerPort,
+        ...(port.servicePort ? { servicePort: port.servicePort } : {}),
+      });
       servicePorts.push({
         name: k8s.name,
         port: number,
@@ -196,18 +231,28 @@ export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean
       spec: { clusterIP: 'None', selector: selectorLabels(names), ...(servicePorts.length > 0 ? { ports: servicePorts } : {}) },
     });
   }
+  const type = effectiveServiceType(workload.hints.serviceType, ctx.options.serviceType);
+  let service: K8sObject | undefined;
   if (servicePorts.length > 0) {
-    services.push({
+    service = {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: objectMetadata(workload, names, names.name, { annotations }),
-      spec: { ...serviceTypeOf(workload.hints.serviceType), selector: selectorLabels(names), ports: servicePorts },
-    });
+      spec: { ...serviceTypeOf(type), selector: selectorLabels(names), ports: servicePorts },
+    };
+    services.push(service);
   }
-  return { services, ...(headlessName ? { headlessName } : {}) };
+  return { services, ...(headlessName ? { headlessName } : {}), ...(service ? { service } : {}), ports: infos, type };
 }
 
-/** The Service type from the model's `hints.serviceType` (e.g. a `baton.io/service-type` steering label); ClusterIP otherwise. */
+const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'headless'];
+
+/** The workload's `hints.serviceType` (e.g. a `baton.io/service-type` steering label) when it names a type, else the option. */
+export function effectiveServiceType(hint: unknown, fallback: ServiceType = 'ClusterIP'): ServiceType {
+  return SERVICE_TYPES.includes(hint as ServiceType) ? (hint as ServiceType) : fallback;
+}
+
+/** Service `spec.type` (and `clusterIP: None` for headless) of a Service type or hint; ClusterIP otherwise. */
 export function serviceTypeOf(hint: unknown): { type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; clusterIP?: 'None' } {
   if (hint === 'NodePort' || hint === 'LoadBalancer') return { type: hint };
   if (hint === 'headless') return { type: 'ClusterIP', clusterIP: 'None' };

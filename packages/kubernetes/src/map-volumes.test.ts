@@ -59,16 +59,17 @@ describe('volumes and mounts', () => {
 });
 
 describe('exposure', () => {
-  it('is reported on the intent\'s pointer, saying whether a Service reaches it', async () => {
+  it('gives a VIP its Service, and reports a VIP the workload cannot serve on the intent\'s pointer', async () => {
     const exposure = { kind: 'vip' as const, portIndex: 0, vip: '/api:80', options: {}, pointer: '/container/portMappings/0/labels/VIP_0' };
-    const port = { index: 0, containerPort: 80, protocols: ['tcp' as const], labels: {}, pointer: '/container/portMappings/0' };
-    const { findings } = await runWriter([
+    const port = { index: 0, containerPort: 8080, protocols: ['tcp' as const], labels: {}, pointer: '/container/portMappings/0' };
+    const { findings, objectsOf } = await runWriter([
       { id: '/with', exposure: [exposure], containers: [{ ports: [port] }] },
       { id: '/without', exposure: [exposure] },
     ]);
-    expect(findings.map((finding) => [finding.workload, finding.messageId, finding.pointer, finding.disposition, finding.subtree])).toEqual([
-      ['/with', 'exposure', '/container/portMappings/0/labels/VIP_0', 'approximated', true],
-      ['/without', 'noService', '/container/portMappings/0/labels/VIP_0', 'approximated', true],
+    const vip = objectsOf('/with').find((object) => object.metadata.name === 'api') as any;
+    expect(vip.spec).toEqual({ type: 'ClusterIP', selector: { 'app.kubernetes.io/name': 'with' }, ports: [{ name: 'vip-80', port: 80, targetPort: 'port0', protocol: 'TCP' }] });
+    expect(findings.map((finding) => [finding.workload, finding.rule, finding.messageId, finding.pointer, finding.disposition, finding.subtree])).toEqual([
+      ['/without', 'kubernetes/exposure-not-mapped', 'noService', '/container/portMappings/0/labels/VIP_0', 'unsupported', true],
     ]);
   });
 });

@@ -21,7 +21,16 @@ export const ANNOTATION = {
   servicePorts: 'baton.dev/marathon-service-ports',
   portLabels: 'baton.dev/port-labels',
   externalVolume: 'baton.dev/external-volume',
+  /** Apply wave of the workload the object belongs to (also in plan.json). */
+  applyWave: 'baton.dev/apply-wave',
+  /** The DC/OS VIP (`/name:port` or `ip:port`) a Service stands for. */
+  dcosVip: 'baton.dev/dcos-vip',
+  /** Where a marathon-lb or Admin Router exposure came from (label names). */
+  exposureSource: 'baton.dev/exposure-source',
 } as const;
+
+/** Prefix of the annotations that keep raw HAProxy template overrides: `baton.dev/haproxy-<n>-<template>`. */
+export const HAPROXY_TEMPLATE_ANNOTATION_PREFIX = 'baton.dev/haproxy-';
 
 /** Names a workload's objects share. */
 export interface WorkloadNames {
@@ -61,23 +70,35 @@ export function objectMetadata(workload: Workload, names: WorkloadNames, name: s
 }
 
 const RESERVED_LABEL_PREFIXES = ['kubernetes.io/', 'k8s.io/', 'app.kubernetes.io/', 'baton.dev/'];
+/** Labels other systems interpreted (marathon-lb, Admin Router): Services, Ingresses and routes express them. */
+const INTERPRETED_LABEL = /^(HAPROXY_|DCOS_SERVICE_)/;
+/** Labels that hold credentials (`HAPROXY_{n}_AUTH` carries a password hash): never copied into a manifest. */
+const CREDENTIAL_LABEL = /^HAPROXY_(\d+_)?AUTH$/;
+export const REDACTED = '<redacted>';
 
 /**
- * Splits source labels into valid Kubernetes labels (sorted by key) and the rest, which is kept
- * as one JSON annotation so nothing is lost. Keys in reserved prefixes always go to the annotation.
+ * Splits source labels the way Kubernetes allows them: a valid key with a valid value (≤ 63
+ * characters) becomes a label; a valid key with any other value an annotation of the same key;
+ * everything else (invalid keys, reserved prefixes, labels marathon-lb or Admin Router
+ * interpreted) goes into one sorted JSON annotation, so nothing is lost. Credentials are redacted.
  */
 export function splitSourceLabels(source: Readonly<Record<string, string>>): { labels: StringMap; annotations: StringMap } {
   const labels: StringMap = {};
+  const annotations: StringMap = {};
   const rest: StringMap = {};
   for (const key of Object.keys(source).sort()) {
     const value = source[key] ?? '';
+    if (CREDENTIAL_LABEL.test(key)) {
+      rest[key] = REDACTED;
+      continue;
+    }
     const reserved = RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix) || key.includes(`.${prefix}`));
-    if (!reserved && isValidLabelKey(key) && isValidLabelValue(value)) labels[key] = value;
-    else rest[key] = value;
+    if (reserved || INTERPRETED_LABEL.test(key) || !isValidLabelKey(key)) rest[key] = value;
+    else if (isValidLabelValue(value)) labels[key] = value;
+    else annotations[key] = value;
   }
-  const annotations: StringMap = {};
   if (Object.keys(rest).length > 0) annotations[ANNOTATION.sourceLabels] = JSON.stringify(rest);
-  return { labels, annotations };
+  return { labels, annotations: sortedRecord(annotations) };
 }
 
 /** Object keys sorted, for maps whose order carries no meaning. */

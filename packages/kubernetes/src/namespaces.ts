@@ -14,26 +14,38 @@ export interface NamespacePlacement {
   readonly group: string;
   /** Id segments left for the object name (`payments`, `api`). */
   readonly nameSegments: readonly string[];
+  /** How the namespace was chosen: by the rule, by `namespaceMap`, by a hint, or the fallback for ids the map does not cover. */
+  readonly via: 'rule' | 'map' | 'hint' | 'unmapped';
 }
 
 /**
  * Splits a workload id into namespace and name by the `namespaces` rule:
- * `top-group` = first group, `depth:N` = first N groups joined with `-`, `flat` = one namespace.
+ * `top-group` = first group, `depth:N` = first N groups joined with `-`, `flat` = one namespace,
+ * `map` = the namespace of the longest `namespaceMap` prefix that contains the id (the segments
+ * below the prefix name the object; ids no prefix covers go to `namespace`).
  * Apps at the root (and, with `depth:N`, apps shallower than N groups) keep every group they have.
  */
 export function placeInNamespace(id: string, options: ResolvedOptions): NamespacePlacement {
   const segments = idSegments(id);
-  const depth = options.namespaces.rule === 'flat' ? 0 : options.namespaces.rule === 'depth' ? options.namespaces.depth : 1;
+  const rule = options.namespaces;
+  if (rule.rule === 'map') {
+    const groups = segments.slice(0, -1);
+    const entry = rule.entries.find((candidate) => candidate.segments.length <= groups.length && candidate.segments.every((segment, index) => groups[index] === segment));
+    if (!entry) return { namespace: { name: options.namespace, adjustments: [] }, group: '/', nameSegments: segments, via: 'unmapped' };
+    return { namespace: { name: entry.namespace, adjustments: [] }, group: entry.prefix, nameSegments: segments.slice(entry.segments.length), via: 'map' };
+  }
+  const depth = rule.rule === 'flat' ? 0 : rule.rule === 'depth' ? rule.depth : 1;
   const groups = segments.slice(0, -1);
   const namespaceSegments = groups.slice(0, depth);
   if (namespaceSegments.length === 0) {
-    return { namespace: { name: options.namespace, adjustments: [] }, group: '/', nameSegments: segments };
+    return { namespace: { name: options.namespace, adjustments: [] }, group: '/', nameSegments: segments, via: 'rule' };
   }
   const group = `/${namespaceSegments.join('/')}`;
   return {
     namespace: toDnsLabel(namespaceSegments.join('-'), { prefix: 'ns', hashSource: group }),
     group,
     nameSegments: segments.slice(namespaceSegments.length),
+    via: 'rule',
   };
 }
 
@@ -43,7 +55,7 @@ export function placeInNamespace(id: string, options: ResolvedOptions): Namespac
  */
 export function withNamespaceHint(placement: NamespacePlacement, hint: unknown): NamespacePlacement {
   if (typeof hint !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(hint)) return placement;
-  return { ...placement, namespace: { name: hint, adjustments: [] }, group: '/' };
+  return { ...placement, namespace: { name: hint, adjustments: [] }, group: '/', via: 'hint' };
 }
 
 /**

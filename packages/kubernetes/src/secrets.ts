@@ -5,6 +5,7 @@ import { childName, sanitizeDnsLabel, shortHash } from './names.js';
 
 export const EXTERNAL_SECRET_API = 'external-secrets.io/v1';
 const DOCKER_CONFIG_TYPE = 'kubernetes.io/dockerconfigjson';
+const TLS_TYPE = 'kubernetes.io/tls';
 
 export interface SecretRef {
   readonly secretName: string;
@@ -15,8 +16,8 @@ export interface SecretChecklistEntry {
   readonly namespace: string;
   readonly secret: string;
   readonly key: string;
-  readonly type: 'Opaque' | typeof DOCKER_CONFIG_TYPE;
-  /** Path in the source secret store. */
+  readonly type: 'Opaque' | typeof DOCKER_CONFIG_TYPE | typeof TLS_TYPE;
+  /** Path in the source secret store (or where else the value lives: a label, a certificate file on the load balancers). */
   readonly source: string;
   readonly workload: string;
   readonly usage: readonly string[];
@@ -132,7 +133,7 @@ export function renderSecretsChecklist(entries: readonly SecretChecklistEntry[])
       '## Commands',
       '',
       'After `kubectl apply -k manifests`, fill each skeleton (replace `<…>` with the value from the source path).',
-      'Registry credentials are not in the manifests (an empty docker-config Secret is invalid): create them.',
+      'Registry credentials and TLS certificates are not in the manifests (an empty docker-config or TLS Secret is invalid): create them.',
       '',
       '```sh',
     );
@@ -140,7 +141,9 @@ export function renderSecretsChecklist(entries: readonly SecretChecklistEntry[])
       lines.push(
         entry.type === DOCKER_CONFIG_TYPE
           ? `kubectl -n ${entry.namespace} create secret docker-registry ${entry.secret} --from-file=.dockerconfigjson=<docker config.json from ${shellWord(entry.source)}>`
-          : `kubectl -n ${entry.namespace} patch secret ${entry.secret} --type merge -p '{"stringData":{"value":"<value of ${shellWord(entry.source)}>"}}'`,
+          : entry.type === TLS_TYPE
+            ? `kubectl -n ${entry.namespace} create secret tls ${entry.secret} --cert=<certificate from ${shellWord(entry.source)}> --key=<key from ${shellWord(entry.source)}>`
+            : `kubectl -n ${entry.namespace} patch secret ${entry.secret} --type merge -p '{"stringData":{"${entry.key}":"<value of ${shellWord(entry.source)}>"}}'`,
       );
     }
     lines.push('```');

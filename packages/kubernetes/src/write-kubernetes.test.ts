@@ -43,6 +43,8 @@ describe('output layout', () => {
   it('writes one manifest per workload, kustomizations and namespaces, in apply order', async () => {
     const { result } = await runWriter(estate, {}, { ...GENERIC_TARGET, admission: { podSecurity: 'restricted' } });
     expect(result.files.map((file) => file.path)).toEqual([
+      'dns-rewrites.json',
+      'dns-rewrites.md',
       'manifests/default/kustomization.yaml',
       'manifests/default/tool.yaml',
       'manifests/kustomization.yaml',

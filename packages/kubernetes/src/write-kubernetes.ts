@@ -1,31 +1,36 @@
 import type { EmittedFile, MigrationModel, PlannedObject, PluginContext, WorkloadOutput, WriteResult, Writer } from '@baton/core';
 import { PLUGIN_API_VERSION } from '@baton/core';
 import { assignNames } from './assign-names.js';
-import { buildWorkload } from './build-workload.js';
+import { buildWorkload, type BuiltWorkload } from './build-workload.js';
 import { kubernetesMinor, reporterFor, type MapContext } from './context.js';
+import { DNS_REWRITES_JSON, DNS_REWRITES_MD, renderDnsRewritesJson, renderDnsRewritesMarkdown, rewriteServiceDiscovery } from './dns-rewrites.js';
 import type { K8sObject } from './k8s-types.js';
+import { emitLayout, workloadFile } from './layouts.js';
+import { GATEWAY_API } from './map-exposure.js';
+import { planVips } from './map-vips.js';
+import { ANNOTATION } from './metadata.js';
 import { buildNamespace, SYSTEM_NAMESPACES } from './namespaces.js';
 import { resolveOptions, type KubernetesWriterOptions, type ResolvedOptions } from './options.js';
-import { renderManifest } from './render-manifest.js';
+import { checkPlan } from './plan-checks.js';
 import { EXTERNAL_SECRET_API, renderSecretsChecklist, type SecretChecklistEntry } from './secrets.js';
 import { computeWaves } from './waves.js';
 
-export const MANIFESTS_DIR = 'manifests';
-const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' } as const;
+export { MANIFESTS_DIR } from './layouts.js';
 
-/** The `kubernetes` writer: model → manifests, one file per workload, kustomizations, secrets checklist. */
+/** The `kubernetes` writer: model → manifests (plain files, Kustomize or Helm), secrets checklist, DNS rewrite table. */
 export function kubernetesWriter(factoryOptions: KubernetesWriterOptions = {}): Writer<any> {
   return {
     apiVersion: PLUGIN_API_VERSION,
     target: 'kubernetes',
-    description: 'Kubernetes manifests (Deployments, StatefulSets, Services, Secrets skeletons, PVCs) with kustomizations',
+    description: 'Kubernetes manifests (Deployments, StatefulSets, Services, Ingresses or HTTPRoutes, Secrets skeletons, PVCs) as files, Kustomize or a Helm chart',
     write: async (model, ctx) => writeKubernetes(model, ctx, factoryOptions),
   };
 }
 
 export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<any>, factoryOptions: KubernetesWriterOptions = {}): Promise<WriteResult> {
-  const { options, problems } = resolveOptions(factoryOptions as Record<string, unknown>, ctx.options as Record<string, unknown> | undefined);
-  if (problems.length > 0) ctx.fail('BATON4001', { plugin: '@baton/kubernetes', reason: `invalid options: ${problems.join('; ')}` });
+  const resolved = resolveOptions(factoryOptions as Record<string, unknown>, ctx.options as Record<string, unknown> | undefined);
+  if (resolved.problems.length > 0) ctx.fail('BATON4001', { plugin: '@baton/kubernetes', reason: `invalid options: ${resolved.problems.join('; ')}` });
+  const options = routeMode(ctx, resolved.options);
   const minor = kubernetesMinor(ctx.target);
   const secretsVia = secretsMode(ctx, options);
 
@@ -33,35 +38,73 @@ export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<
   const wavePlan = computeWaves(model.workloads);
   reportWaves(ctx, wavePlan);
 
-  const outputs: WorkloadOutput[] = [];
+  const built: { workload: (typeof model.workloads)[number]; built: BuiltWorkload; report: ReturnType<typeof reporterFor> }[] = [];
   const checklist: SecretChecklistEntry[] = [];
   const namespaces = new Map<string, string>();
   model.workloads.forEach((workload, position) => {
     if (position % 256 === 0) ctx.signal.throwIfAborted();
     const named = names.get(workload.id)!;
-    const mapContext: MapContext = { workload, names: named, options, target: ctx.target, minor, report: reporterFor(ctx, workload.id) };
-    const built = buildWorkload(mapContext, secretsVia);
-    checklist.push(...built.checklist);
+    const report = reporterFor(ctx, workload.id);
+    const mapContext: MapContext = { workload, names: named, options, target: ctx.target, minor, report };
+    const result = buildWorkload(mapContext, secretsVia);
+    checklist.push(...result.checklist);
     if (!namespaces.has(named.namespace)) namespaces.set(named.namespace, named.namespaceGroup);
-    outputs.push({
+    built.push({ workload, built: result, report });
+  });
+
+  // Estate-wide passes: VIPs (shared by workloads), then the service-discovery rewrite table.
+  const estate = built.map(({ workload, built: result, report }) => ({ workload, names: names.get(workload.id)!, built: result, report }));
+  const vips = planVips(estate);
+  const dns = rewriteServiceDiscovery(estate, vips.services, options.clusterDomain);
+
+  const outputs: WorkloadOutput[] = estate.map(({ workload, names: named, built: result }) => {
+    const wave = wavePlan.waves.get(workload.id) ?? 0;
+    for (const object of result.objects) object.metadata.annotations = { ...object.metadata.annotations, [ANNOTATION.applyWave]: String(wave) };
+    return {
       workload: workload.id,
       namespace: named.namespace,
       name: named.name,
-      objects: built.objects as PlannedObject[],
-      file: `${MANIFESTS_DIR}/${named.namespace}/${named.name}.yaml`,
-      wave: wavePlan.waves.get(workload.id) ?? 0,
-    });
+      objects: result.objects as PlannedObject[],
+      file: workloadFile(options.layout, named.namespace, named.name),
+      wave,
+    };
   });
   reportDuplicateObjects(ctx, outputs);
 
   const groupLabels = new Map(model.groups.map((group) => [group.id, group.labels]));
-  const shared: K8sObject[] = [...namespaces]
+  for (const service of vips.shared) {
+    const namespace = service.metadata.namespace!;
+    if (!namespaces.has(namespace)) namespaces.set(namespace, '/');
+  }
+  const namespaceObjects: K8sObject[] = [...namespaces]
     .filter(([name]) => !SYSTEM_NAMESPACES.has(name))
     .sort(([a], [b]) => compare(a, b))
     .map(([name, group]) => buildNamespace(name, group, ctx.target, groupLabels.get(group)));
-  const files = emitFiles(outputs, shared, checklist);
+  const shared = [...namespaceObjects, ...vips.shared] as PlannedObject[];
+
+  const started = performance.now();
+  const checked = checkPlan(
+    [
+      { id: '*', objects: shared, report: reporterFor(ctx, '*') },
+      ...estate.map(({ workload, built: result, report }) => ({ id: workload.id, workload, objects: result.objects as PlannedObject[], report })),
+    ],
+    ctx.target.kubernetesVersion,
+    { secrets: checklist.map((entry) => `${entry.namespace}/${entry.secret}`), ...(options.gateway ? { gateway: options.gateway } : {}) },
+    reporterFor(ctx, '*'),
+  );
+  ctx.logger.debug(
+    `validated ${outputs.reduce((sum, output) => sum + output.objects.length, shared.length)} objects for ${checked.validatedFor} in ${Math.round(performance.now() - started)} ms: ${checked.invalid} problems, ${checked.dangling} dangling references`,
+  );
+
+  const files: EmittedFile[] = emitLayout({ layout: options.layout, outputs, shared, chartName: options.chartName });
+  if (checklist.length > 0) files.push({ path: 'secrets.md', content: renderSecretsChecklist(checklist) });
+  if (dns.entries.length > 0) {
+    files.push({ path: DNS_REWRITES_MD, content: renderDnsRewritesMarkdown(dns) });
+    files.push({ path: DNS_REWRITES_JSON, content: renderDnsRewritesJson(dns) });
+  }
+  files.sort((a, b) => compare(a.path, b.path));
   ctx.logger.debug(`wrote ${outputs.length} workloads in ${namespaces.size} namespaces, ${files.length} files`);
-  return { workloads: outputs, shared: shared as PlannedObject[], files };
+  return { workloads: outputs, shared, files };
 }
 
 /** `external-secrets` falls back to skeletons when the target is known not to serve ExternalSecret. */
@@ -73,6 +116,17 @@ function secretsMode(ctx: PluginContext<any>, options: ResolvedOptions): 'skelet
     return 'skeleton';
   }
   return 'external-secrets';
+}
+
+/** `ingress: gateway` falls back to Ingresses when the target is known not to serve HTTPRoute. */
+function routeMode(ctx: PluginContext<any>, options: ResolvedOptions): ResolvedOptions {
+  if (options.ingress !== 'gateway') return options;
+  const served = ctx.target.servedApis;
+  if (served && !served.includes(`${GATEWAY_API}/HTTPRoute`)) {
+    reporterFor(ctx, '*')('kubernetes/api-not-served', 'httpRoute');
+    return { ...options, ingress: 'ingress' };
+  }
+  return options;
 }
 
 function reportWaves(ctx: PluginContext<any>, plan: ReturnType<typeof computeWaves>): void {
@@ -101,34 +155,6 @@ function reportDuplicateObjects(ctx: PluginContext<any>, outputs: readonly Workl
       }
     }
   }
-}
-
-/**
- * One manifest per workload under `manifests/<namespace>/`, a kustomization per namespace listing
- * its files, `manifests/namespaces.yaml`, and a root kustomization, so that
- * `kubectl apply -k <out>/manifests` applies everything. `secrets.md` lists the Secrets to fill.
- */
-function emitFiles(outputs: readonly WorkloadOutput[], namespaces: readonly K8sObject[], checklist: readonly SecretChecklistEntry[]): EmittedFile[] {
-  const files: EmittedFile[] = [];
-  const byNamespace = new Map<string, string[]>();
-  for (const output of outputs) {
-    files.push({ path: output.file, content: renderManifest(output.objects) });
-    byNamespace.set(output.namespace, [...(byNamespace.get(output.namespace) ?? []), output.file.slice(output.file.lastIndexOf('/') + 1)]);
-  }
-  for (const [namespace, resources] of byNamespace) {
-    files.push({ path: `${MANIFESTS_DIR}/${namespace}/kustomization.yaml`, content: renderManifest([{ ...KUSTOMIZATION, resources: [...resources].sort() }]) });
-  }
-  const rootResources: string[] = [];
-  if (namespaces.length > 0) {
-    files.push({ path: `${MANIFESTS_DIR}/namespaces.yaml`, content: renderManifest(namespaces) });
-    rootResources.push('namespaces.yaml');
-  }
-  rootResources.push(...[...byNamespace.keys()].sort());
-  if (outputs.length > 0 || namespaces.length > 0) {
-    files.push({ path: `${MANIFESTS_DIR}/kustomization.yaml`, content: renderManifest([{ ...KUSTOMIZATION, resources: rootResources }]) });
-  }
-  if (checklist.length > 0) files.push({ path: 'secrets.md', content: renderSecretsChecklist(checklist) });
-  return files.sort((a, b) => compare(a.path, b.path));
 }
 
 function compare(a: string, b: string): number {

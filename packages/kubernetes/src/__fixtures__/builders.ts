@@ -10,6 +10,7 @@ import {
   type ReportInput,
   type TargetProfile,
   type Workload,
+  type WorkloadGroup,
 } from '@baton/core';
 import { KUBERNETES_RULES } from '../rules.js';
 
@@ -58,12 +59,12 @@ export function makeWorkload(input: WorkloadInput = {}): Workload {
   return workload;
 }
 
-export function makeModel(workloads: readonly WorkloadInput[]): MigrationModel {
+export function makeModel(workloads: readonly WorkloadInput[], groups: readonly WorkloadGroup[] = []): MigrationModel {
   return {
     modelVersion: MODEL_VERSION,
     source: { reader: 'test', location: 'memory', via: 'file', facts: {} },
     workloads: workloads.map(makeWorkload),
-    groups: [],
+    groups,
   };
 }
 
@@ -111,10 +112,10 @@ export function findingKeys(findings: readonly ReportInput[], workload?: string)
 }
 
 /** Runs the writer on hand-made workloads and returns the output with the recorded findings. */
-export async function runWriter(workloads: readonly WorkloadInput[], options: Record<string, unknown> = {}, target: TargetProfile = GENERIC_TARGET) {
+export async function runWriter(workloads: readonly WorkloadInput[], options: Record<string, unknown> = {}, target: TargetProfile = GENERIC_TARGET, groups: readonly WorkloadGroup[] = []) {
   const { writeKubernetes } = await import('../write-kubernetes.js');
   const recorded = recordingContext(options, target);
-  const result = await writeKubernetes(makeModel(workloads), recorded.ctx);
+  const result = await writeKubernetes(makeModel(workloads, groups), recorded.ctx);
   const objectsOf = (id: string) => result.workloads.find((output) => output.workload === id)?.objects ?? [];
   const find = (id: string, kind: string) => objectsOf(id).find((object) => object.kind === kind) as any;
   /** The pod spec of the workload's Deployment, StatefulSet or Job. */
