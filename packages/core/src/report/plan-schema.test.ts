@@ -27,6 +27,15 @@ describe('PLAN_SCHEMA', () => {
     expect(errorsOf(JSON.parse(JSON.stringify(plan)))).toEqual([]);
   });
 
+  it('accepts pointers into keys with line breaks (labels, env names: any text)', () => {
+    const pointer = '/labels/line\nbreak\u2028key';
+    const plan = JSON.parse(JSON.stringify(fixturePlan([{ id: '/a' }], [finding('demo/blocker', '/a', pointer)])));
+    plan.workloads[0].coverage = [{ pointer, disposition: 'mapped' }];
+    expect(errorsOf(plan)).toEqual([]);
+    plan.workloads[0].coverage[0].pointer = 'labels/no-leading-slash';
+    expect(errorsOf(plan)).toContain('/workloads/0/coverage/0/pointer pattern');
+  });
+
   it('rejects what plan.json must never hold: unknown fields, unknown statuses, a workload field inside a workload finding', () => {
     const plan = JSON.parse(JSON.stringify(fixturePlan([{ id: '/a' }], [finding('demo/blocker', '/a')])));
     expect(errorsOf({ ...plan, extra: 1 })).toContain(' additionalProperties');
