@@ -13,11 +13,14 @@ export const CORE_RULES = {
   }),
   'core/plugin-failed': defineRule({
     id: 'core/plugin-failed',
-    description: 'A checker threw or did not finish in time; its rule was not evaluated.',
+    description: 'A checker or transform threw or did not finish in time; its rule was not evaluated or its change not made.',
     defaultSeverity: 'error',
     impact: 'review',
-    messages: { checkerFailed: 'The checker {{rule}} of plugin {{plugin}} failed: {{reason}}.' },
+    messages: {
+      checkerFailed: 'The checker {{rule}} of plugin {{plugin}} failed: {{reason}}.',
+      transformFailed: 'The transform "{{transform}}" of plugin {{plugin}} failed and was skipped: {{reason}}.',
+    },
     hint: 'The rest of the plan is complete; re-run with --debug and report the failure to the plugin author.',
-    docs: 'Checkers are isolated: one that throws or hangs becomes this finding, and every other stage still runs. The plan is missing only that rule\'s verdicts.',
+    docs: 'Checkers and transforms are isolated: one that throws or hangs becomes this finding, and every other stage still runs. A failed checker leaves out only that rule\'s verdicts; a failed transform is skipped, so the plan is built from the model as it was before it. Readers and writers cannot be skipped (there is no plan without them): their failures end the run with BATON4003.',
   }),
 } as const;

@@ -125,6 +125,25 @@ describe('runPipeline', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['core/plugin-failed']);
   });
 
+  it('skips a transform that throws and keeps the model it was given', async () => {
+    const broken = definePlugin({
+      apiVersion: 1,
+      meta: { name: 'broken', version: '1.0.0', namespace: 'broken' },
+      transforms: {
+        rename: {
+          apiVersion: 1,
+          description: 'renames',
+          transform: () => {
+            throw new Error('nope');
+          },
+        },
+      },
+    });
+    const result = await runPipeline({ plugins: [fakeSource({ '/a': { id: '/a' } }), broken], input });
+    expect(result.findings.map((f) => [f.ruleId, f.plugin])).toEqual([['core/plugin-failed', 'broken']]);
+    expect(result.model.workloads.map((w) => w.id)).toEqual(['/a']);
+  });
+
   it('honours severity overrides and off', async () => {
     const plugins = [fakeSource({ '/a': { id: '/a', odd: 1 } })];
     const raised = await runPipeline({ plugins, input, ruleSeverity: { 'fake/odd': 'error' } });

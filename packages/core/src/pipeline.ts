@@ -135,7 +135,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const tier = (order?: 'pre' | 'post') => (order === 'pre' ? 0 : order === 'post' ? 2 : 1);
   transforms.sort((a, b) => tier(a.transform.order) - tier(b.transform.order));
   for (const { plugin, transform } of transforms) {
-    model = (await guard(plugin, 'transform', () => transform.transform(model, contextFor(plugin)))) ?? model;
+    // A transform that throws or hangs is skipped: the model stays as it was before it, and the
+    // failure is a finding of that plugin. A catalogued BatonError (e.g. fail()) still ends the run.
+    try {
+      const next = await withTimeout(Promise.resolve(transform.transform(model, contextFor(plugin))), options.checkerTimeoutMs ?? 30_000);
+      model = next ?? model;
+    } catch (error) {
+      if (BatonError.isInstance(error) || signal.aborted) throw error;
+      emit(plugin.meta.name, rules.get('core/plugin-failed')!, {
+        messageId: 'transformFailed',
+        workload: '*',
+        data: { plugin: plugin.meta.name, transform: transform.description, reason: errorReason(error) },
+      });
+    }
   }
   timings.transform = performance.now() - started;
 
