@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { splitSourceLabels } from './metadata.js';
+
+describe('Marathon labels', () => {
+  it('become labels, annotations of the same key, or the JSON annotation, as Kubernetes allows', () => {
+    const long = 'x'.repeat(64);
+    expect(
+      splitSourceLabels({
+        team: 'payments',
+        'example.com/tier': 'web',
+        owner: 'team payments',
+        description: long,
+        'cost center': '42',
+        'kubernetes.io/role': 'db',
+        HAPROXY_0_VHOST: 'a.example.com',
+        DCOS_SERVICE_NAME: 'grafana',
+        HAPROXY_0_AUTH: 'realm:user:$6$hash',
+        HAPROXY_AUTH: 'realm:user:$6$hash',
+      }),
+    ).toEqual({
+      labels: { 'example.com/tier': 'web', team: 'payments' },
+      annotations: {
+        'baton.dev/source-labels': JSON.stringify({
+          DCOS_SERVICE_NAME: 'grafana',
+          HAPROXY_0_AUTH: '<redacted>',
+          HAPROXY_0_VHOST: 'a.example.com',
+          HAPROXY_AUTH: '<redacted>',
+          'cost center': '42',
+          'kubernetes.io/role': 'db',
+        }),
+        description: long,
+        owner: 'team payments',
+      },
+    });
+  });
+
+  it('keeps a 63-character value as a label', () => {
+    expect(splitSourceLabels({ note: 'y'.repeat(63) }).labels).toEqual({ note: 'y'.repeat(63) });
+  });
+});
