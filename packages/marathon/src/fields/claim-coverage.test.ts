@@ -46,6 +46,33 @@ describe('claimCoverage', () => {
     expect(entries.find((entry) => entry.pointer === '/labels/HAPROXY_0_VHOST')?.to).toBe('labels, exposure[kind=vhost].hosts');
   });
 
+  it('reads linuxInfo and residency key by key, so a misspelt key inside them is an unknown field', () => {
+    const { at, reports, unclaimed } = cover({
+      id: '/w',
+      container: { linuxInfo: { seccomp: { profileName: 'p.json', unconfined: false, profilname: 'x' }, ipcInfo: { mode: 'PRIVATE', shmSize: 64 }, ipc: {} } },
+      residency: { taskLostBehavior: 'WAIT_FOREVER', relaunchEscalationTimeout: 60 },
+    });
+    expect(unclaimed).toEqual([]);
+    expect(at).toMatchObject({
+      '/container/linuxInfo/seccomp/profileName': 'mapped',
+      '/container/linuxInfo/ipcInfo/shmSize': 'mapped',
+      '/residency/taskLostBehavior': 'default',
+      '/container/linuxInfo/seccomp/profilname': 'unsupported marathon/unknown-field',
+      '/residency/relaunchEscalationTimeout': 'unsupported marathon/unknown-field',
+    });
+    expect(reports).toEqual(
+      expect.arrayContaining([
+        'marathon/unknown-field:unknown /container/linuxInfo/seccomp/profilname',
+        'marathon/unknown-field:unknown /container/linuxInfo/ipc',
+        'marathon/unknown-field:unknown /residency/relaunchEscalationTimeout',
+      ]),
+    );
+    const pod = cover({ id: '/p', containers: [{ name: 'c', linuxInfo: { seccomp: { unconfined: true }, ipcinfo: {} } }], linuxInfo: { seccomp: { unconfined: true } } }, 'pod');
+    expect(pod.at['/containers/0/linuxInfo/seccomp/unconfined']).toBe('mapped');
+    // pod-level seccomp is rejected by Marathon (§7.1)
+    expect(pod.reports).toEqual(['marathon/unknown-field:unknown /containers/0/linuxInfo/ipcinfo', 'marathon/unknown-field:unknown /linuxInfo/seccomp']);
+  });
+
   it('sets unknown fields aside as unsupported with one finding per field', () => {
     const { at, reports, unclaimed } = cover({ id: '/w', maintainer: 'me', container: { docker: { image: 'i', priviledged: true, volumes: [{ a: 1 }, { b: 2 }] } } });
     expect(unclaimed).toEqual([]);

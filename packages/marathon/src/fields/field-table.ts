@@ -61,6 +61,25 @@ const appPortMappingRows = (to: string): FieldSpec[] => [
   ...portLabelRows('labels', `${to}.labels`),
 ];
 
+/** `linuxInfo` (§6.2, §7.2): each setting is its own row, so a misspelt key is an unknown field, not swallowed. */
+const linuxInfoRows = (to: string, seccomp = true): FieldSpec[] => [
+  ...(seccomp
+    ? [
+        mapped('seccomp.profileName', `${to}.seccomp.profileName`, 'Seccomp profile file on the agent, carried for the writer as a hint.', { type: 'string' }),
+        mapped('seccomp.unconfined', `${to}.seccomp.unconfined`, 'No seccomp filter, carried for the writer as a hint.', { type: 'boolean' }),
+      ]
+    : []),
+  mapped('ipcInfo.mode', `${to}.ipcInfo.mode`, 'IPC namespace (PRIVATE or SHARE_PARENT), carried for the writer as a hint.', { type: 'string', enum: ['PRIVATE', 'SHARE_PARENT'] }),
+  mapped('ipcInfo.shmSize', `${to}.ipcInfo.shmSize`, 'Size of /dev/shm in MiB, carried for the writer as a hint.', { type: 'number' }),
+];
+
+/** `residency` (§6.4): deprecated, no effect; its presence marks a resident workload. */
+const residencyRows = (note: string): FieldSpec[] => [
+  mapped('residency', 'kind', note),
+  noEffect('residency.relaunchEscalationTimeoutSeconds', 'Deprecated, no effect in Marathon.', { type: 'number' }),
+  noEffect('residency.taskLostBehavior', 'Deprecated, no effect in Marathon.', { type: 'string', enum: ['WAIT_FOREVER', 'RELAUNCH_AFTER_TIMEOUT'] }),
+];
+
 const constraintNote = 'Placement constraint (§14); the operator is read case-insensitively.';
 
 const backoffNote = 'Relaunch backoff; Kubernetes restart backoff is fixed.';
@@ -174,7 +193,7 @@ const appTable: FieldSpec[] = [
     mapped('external.options', 'volumes[kind=external].options', 'Driver options (dvdi/*, CSI capability and secrets), carried as given.', { subtree: true }),
     mapped('secret', 'volumes[kind=secret].secret', 'File-based secret.', { type: 'string' }),
   ]),
-  mapped('container.linuxInfo', 'hints.linuxInfo', 'seccomp and IPC settings, carried for the writer as a hint.', { subtree: true }),
+  ...under('container.linuxInfo', linuxInfoRows('hints.linuxInfo')),
   ...under('networks[]', [
     mapped('mode', 'network.mode', 'host, container/bridge or container (default when omitted).', { type: 'string', enum: ['host', 'container/bridge', 'container'] }),
     mapped('name', 'network.networks[].name', 'Named network; unnamed container networks get default_network_name.', { type: 'string' }),
@@ -201,7 +220,7 @@ const appTable: FieldSpec[] = [
   mapped('taskKillGracePeriodSeconds', 'rollout.killGracePeriodSeconds', 'SIGTERM to SIGKILL delay.', { type: 'number' }),
   ...secretRows,
   mapped('tty', 'containers[0].tty', 'Pseudo-TTY.', { type: 'boolean', defaults: [false] }),
-  ...legacy('residency', 'persistent volumes', [mapped('residency', 'kind', 'Deprecated, no effect in Marathon; marks a resident app (stateful-service).', { subtree: true })]),
+  ...legacy('residency', 'persistent volumes', residencyRows('Deprecated, no effect in Marathon; marks a resident app (stateful-service).')),
   ...legacy('ipAddress', 'networks', [
     mapped('ipAddress', 'network.mode', 'IP per task; {} = the default network (§6.4).'),
     mapped('ipAddress.networkName', 'network.networks[].name', 'Named network (the bridge name means container/bridge).', { type: 'string' }),
@@ -274,7 +293,7 @@ const podContainerRows: FieldSpec[] = [
   ...artifactRows('artifacts[]', 'containers[].artifacts[]'),
   mapped('labels.*', 'containers[].labels', 'Container (task) labels.', { type: 'string' }),
   mapped('lifecycle.killGracePeriodSeconds', 'containers[].killGracePeriodSeconds', 'SIGTERM to SIGKILL delay.', { type: 'number' }),
-  mapped('linuxInfo', 'hints.linuxInfo', 'seccomp and IPC settings, carried for the writer as a hint.', { subtree: true }),
+  ...under('linuxInfo', linuxInfoRows('hints.linuxInfo.containers')),
   mapped('tty', 'containers[].tty', 'Pseudo-TTY.', { type: 'boolean', defaults: [false] }),
 ];
 
@@ -318,7 +337,7 @@ const podTable: FieldSpec[] = [
     mapped('unreachableStrategy', 'rollout.unreachable', '"disabled" or timers.', { type: 'string', enum: ['disabled'] }),
     mapped('unreachableStrategy.inactiveAfterSeconds', 'rollout.unreachable.inactiveAfterSeconds', 'Replacement after this long unreachable.', { type: 'number' }),
     mapped('unreachableStrategy.expungeAfterSeconds', 'rollout.unreachable.expungeAfterSeconds', 'Expunge after this long unreachable.', { type: 'number' }),
-    ...legacy('scheduling.residency', 'persistent volumes', [mapped('residency', 'kind', 'Deprecated, no effect; marks a resident pod.', { subtree: true })]),
+    ...legacy('scheduling.residency', 'persistent volumes', residencyRows('Deprecated, no effect; marks a resident pod.')),
   ]),
   ...under('executorResources', [
     unsupported('cpus', 'per-instance executor overhead has no model field', { type: 'number', defaults: [0.1] }),
@@ -326,7 +345,8 @@ const podTable: FieldSpec[] = [
     unsupported('disk', 'per-instance executor overhead has no model field', { type: 'number', defaults: [10] }),
   ]),
   mapped('role', 'placement.role', 'Mesos role (1.9+).', { type: 'string' }),
-  mapped('linuxInfo', 'hints.linuxInfo', 'Executor IPC settings, carried as a hint.', { subtree: true }),
+  // pod-level seccomp is rejected by Marathon (§7.1): only IPC settings
+  ...under('linuxInfo', linuxInfoRows('hints.linuxInfo.pod', false)),
   mapped('legacySharedCgroups', 'hints.legacySharedCgroups', 'Containers share one cgroup (1.10+).', { type: 'boolean' }),
 ];
 
