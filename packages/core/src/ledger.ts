@@ -55,16 +55,7 @@ export class CoverageLedger {
   /** The claim governing a leaf: its own, or the nearest ancestor's subtree claim. */
   resolve(workload: string, pointer: JsonPointer): LedgerClaim | undefined {
     const byPointer = this.claims.get(workload);
-    if (!byPointer) return undefined;
-    const own = byPointer.get(pointer);
-    if (own) return own;
-    let at = pointer;
-    while (at.length > 0) {
-      at = at.slice(0, at.lastIndexOf('/'));
-      const claim = byPointer.get(at);
-      if (claim?.subtree) return claim;
-    }
-    return undefined;
+    return byPointer && resolveIn(byPointer, pointer);
   }
 
   /**
@@ -74,8 +65,9 @@ export class CoverageLedger {
   settle(workload: string, definition: unknown): { entries: LedgerEntry[]; unclaimed: JsonPointer[] } {
     const entries: LedgerEntry[] = [];
     const unclaimed: JsonPointer[] = [];
+    const byPointer = this.claims.get(workload);
     walkLeaves(definition, '', (pointer) => {
-      const claim = this.resolve(workload, pointer);
+      const claim = byPointer && resolveIn(byPointer, pointer);
       if (!claim) {
         unclaimed.push(pointer);
         return;
@@ -92,11 +84,23 @@ export class CoverageLedger {
   }
 }
 
+function resolveIn(byPointer: ReadonlyMap<JsonPointer, LedgerClaim>, pointer: JsonPointer): LedgerClaim | undefined {
+  const own = byPointer.get(pointer);
+  if (own) return own;
+  let at = pointer;
+  while (at.length > 0) {
+    at = at.slice(0, at.lastIndexOf('/'));
+    const claim = byPointer.get(at);
+    if (claim?.subtree) return claim;
+  }
+  return undefined;
+}
+
 /** Calls `visit` for every leaf: scalars, null, and empty arrays or objects. */
 export function walkLeaves(value: unknown, pointer: JsonPointer, visit: (pointer: JsonPointer, value: unknown) => void): void {
   if (Array.isArray(value)) {
     if (value.length === 0) visit(pointer, value);
-    else value.forEach((item, index) => walkLeaves(item, `${pointer}/${index}`, visit));
+    else for (let index = 0; index < value.length; index++) walkLeaves(value[index], `${pointer}/${index}`, visit);
     return;
   }
   if (value !== null && typeof value === 'object') {
