@@ -28,8 +28,35 @@ export function summarizeProfile(file, root) {
     const owner = packageOf(callFrame.url, name);
     packages.set(owner, (packages.get(owner) ?? 0) + ms);
   }
+  // inclusive (self + callees) per function, counting a recursive function once per stack
+  const inclusiveOf = new Map();
+  const nodeTotal = (node) => {
+    let total = self.get(node.id) ?? 0;
+    for (const id of node.children ?? []) total += nodeTotal(byId.get(id));
+    inclusiveOf.set(node.id, total);
+    return total;
+  };
+  const rootNode = profile.nodes[0];
+  nodeTotal(rootNode);
+  const inclusive = new Map();
+  const walk = (node, onStack) => {
+    const { callFrame } = node;
+    const name = callFrame.functionName || '(anonymous)';
+    const key = `${name} ${shorten(callFrame.url, root)}:${callFrame.lineNumber + 1}`;
+    const fresh = !onStack.has(key);
+    if (fresh) {
+      const entry = inclusive.get(key) ?? { name, where: `${shorten(callFrame.url, root)}:${callFrame.lineNumber + 1}`, ms: 0 };
+      entry.ms += inclusiveOf.get(node.id);
+      inclusive.set(key, entry);
+      onStack.add(key);
+    }
+    for (const id of node.children ?? []) walk(byId.get(id), onStack);
+    if (fresh) onStack.delete(key);
+  };
+  walk(rootNode, new Set());
   return {
     totalMs,
+    inclusive: [...inclusive.values()].filter((entry) => entry.where !== '(native):1').sort((a, b) => b.ms - a.ms),
     functions: [...functions.values()].sort((a, b) => b.ms - a.ms),
     packages: [...packages.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms),
     urls: [...urls],

@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const ROOT = path.resolve(BENCH_DIR, '..', '..');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
+/** The shared inputs (corpus, fixtures) beside the checkout; BATON_BENCH_SHARED overrides. */
+export const SHARED = process.env.BATON_BENCH_SHARED ?? path.resolve(ROOT, '..', 'shared');
 export const CLI_BIN = path.join(ROOT, 'apps', 'cli', 'dist', 'bin.js');
 
 const DIST = {
