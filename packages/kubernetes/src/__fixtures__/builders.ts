@@ -3,6 +3,7 @@
 import {
   GENERIC_TARGET,
   MODEL_VERSION,
+  renderTemplate,
   type Container,
   type LedgerClaim,
   type MigrationModel,
@@ -78,11 +79,11 @@ export interface RecordedContext {
   readonly claims: { workload: string; pointer: string; claim: LedgerClaim }[];
 }
 
-/** A plugin context like the pipeline's: it rejects undeclared rules and unknown message ids. */
+/** A plugin context like the pipeline's: it rejects undeclared rules, unknown message ids and data that leaves a placeholder of the message or hint unfilled. */
 export function recordingContext(options: Record<string, unknown> = {}, target: TargetProfile = GENERIC_TARGET): RecordedContext {
   const findings: ReportInput[] = [];
   const claims: RecordedContext['claims'] = [];
-  const rules = KUBERNETES_RULES as Record<string, { messages: Record<string, string> }>;
+  const rules = KUBERNETES_RULES as Record<string, { messages: Record<string, string>; hint: string }>;
   const ctx: PluginContext<any> = {
     options,
     meta: { coreVersion: '0.1.0', apiVersion: 1 },
@@ -94,6 +95,10 @@ export function recordingContext(options: Record<string, unknown> = {}, target: 
       const rule = rules[input.rule];
       if (!rule) throw new Error(`undeclared rule ${input.rule}`);
       if (rule.messages[input.messageId] === undefined) throw new Error(`rule ${input.rule} has no message ${input.messageId}`);
+      for (const template of [rule.messages[input.messageId]!, rule.hint]) {
+        const text = renderTemplate(template, input.data);
+        if (text.includes('{{')) throw new Error(`${input.rule}#${input.messageId} leaves a placeholder unfilled: ${text}`);
+      }
       findings.push(input);
     },
     fail(code, data) {
