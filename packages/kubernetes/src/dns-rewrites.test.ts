@@ -7,6 +7,7 @@ const port = (servicePort: number) => ({ index: 0, name: 'http', containerPort: 
 describe('the service discovery rewrite', () => {
   it('names Mesos-DNS tasks by the reversed path', () => {
     expect(mesosTaskName('/prod/web/fe')).toBe('fe-web-prod');
+    expect(mesosTaskName('/prod/web/fe', '.')).toBe('fe.web.prod');
     expect(mesosTaskName('/tool')).toBe('tool');
   });
 
@@ -19,7 +20,7 @@ describe('the service discovery rewrite', () => {
         containers: [
           {
             command: { shell: 'curl -s http://CATALOG-SHOP.marathon.mesos:8080/x && curl http://marathon-lb-internal.marathon.mesos:10211/' },
-            args: ['--peer=catalog-shop.marathon.autoip.dcos.thisdcos.directory'],
+            args: ['--peer=catalog-shop.marathon.autoip.dcos.thisdcos.directory', 'catalog.shop.marathon.mesos:8080'],
             env: [{ name: 'URLS', value: 'catalog-shop.marathon.mesos,catalog-shop.marathon.mesos:10211,leader.mesos:5050', pointer: '/env/URLS' }],
           },
         ],
@@ -31,11 +32,12 @@ describe('the service discovery rewrite', () => {
       '-c',
       'curl -s http://catalog.shop.svc.cluster.local:10211/x && curl http://catalog.shop.svc.cluster.local:10211/',
     ]);
-    expect(container.args).toEqual(['--peer=catalog.shop.svc.cluster.local']);
+    expect(container.args).toEqual(['--peer=catalog.shop.svc.cluster.local', 'catalog.shop.svc.cluster.local:10211']);
     expect(container.env.find((variable: { name: string }) => variable.name === 'URLS').value).toBe(
       'catalog.shop.svc.cluster.local,catalog.shop.svc.cluster.local:10211,leader.mesos:5050',
     );
     expect(findingKeys(findings, '/shop/frontend')).toEqual([
+      'kubernetes/dns-rewritten#args@',
       'kubernetes/dns-rewritten#args@',
       'kubernetes/dns-rewritten#command@',
       'kubernetes/dns-rewritten#command@',
@@ -47,9 +49,10 @@ describe('the service discovery rewrite', () => {
       ['dcos-dns', 'catalog-shop.marathon.containerip.dcos.thisdcos.directory', 'catalog.shop.svc.cluster.local'],
       ['marathon-lb', 'marathon-lb.marathon.mesos:10211', 'catalog.shop.svc.cluster.local:10211'],
       ['mesos-dns', 'catalog-shop.marathon.mesos', 'catalog.shop.svc.cluster.local'],
+      ['mesos-dns', 'catalog.shop.marathon.mesos', 'catalog.shop.svc.cluster.local'],
       ['mesos-dns-srv', '_catalog-shop._tcp.marathon.mesos', '_http._tcp.catalog.shop.svc.cluster.local'],
     ]);
-    expect(table.rewrites).toHaveLength(5);
+    expect(table.rewrites).toHaveLength(6);
     expect(result.files.find((file) => file.path === 'dns-rewrites.md')!.content).toContain('| `/shop/frontend` | main | args | `catalog-shop.marathon.autoip.dcos.thisdcos.directory` | `catalog.shop.svc.cluster.local` |');
   });
 

@@ -18,7 +18,8 @@ export type DnsEntryKind = 'mesos-dns' | 'mesos-dns-srv' | 'dcos-dns' | 'vip' | 
 export type DnsAssumption = 'task-name' | 'dcos-name-variant' | 'vip-slash';
 
 export const DNS_ASSUMPTIONS: Readonly<Record<DnsAssumption, string>> = {
-  'task-name': 'The Mesos-DNS task name of an app is its path reversed and joined with "-" (/prod/web/fe → fe-web-prod), marathon-api.md §5 [?].',
+  'task-name':
+    'The Mesos-DNS task name of an app is its path reversed, joined with "-" as DC/OS documents it (/prod/web/fe → fe-web-prod) or with "." as Mesos-DNS without RFC 952 names keeps it (fe.web.prod); marathon-api.md §5 [?].',
   'dcos-name-variant': 'DC/OS agentip and autoip names follow the containerip convention (rewritten, not listed), marathon-api.md §10.4 [?].',
   'vip-slash': 'A VIP name with "/" inside is reached with the slashes removed (/prod/db → proddb.marathon.l4lb…), marathon-api.md §10.4 [?].',
 };
@@ -57,8 +58,8 @@ export interface DnsInput {
 }
 
 /** Mesos-DNS task name: the app path reversed and joined with `-` (`/prod/web/fe` → `fe-web-prod`), an assumption. */
-export function mesosTaskName(id: string): string {
-  return idSegments(id).reverse().join('-').toLowerCase();
+export function mesosTaskName(id: string, separator: '-' | '.' = '-'): string {
+  return idSegments(id).reverse().join(separator).toLowerCase();
 }
 
 interface Target {
@@ -102,11 +103,14 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
     }
     const target: Target = { workload: workload.id, ...(host ? { host } : {}), ports, ...(host ? { srv } : {}) };
     const task = mesosTaskName(workload.id);
+    const dotted = mesosTaskName(workload.id, '.');
     add(tasks, task, target);
+    if (dotted !== task) add(tasks, dotted, target);
     const named = (kind: DnsEntryKind, old: string, replacement = host) => {
       entries.push({ workload: workload.id, kind, old, ...(replacement ? { new: replacement } : {}), assumption: 'task-name' });
     };
     named('mesos-dns', `${task}.marathon.mesos`);
+    if (dotted !== task) named('mesos-dns', `${dotted}.marathon.mesos`);
     for (const [protocol, name] of srv.size > 0 ? srv : new Map([['tcp', undefined as string | undefined]])) named('mesos-dns-srv', `_${task}._${protocol}.marathon.mesos`, name);
     named('dcos-dns', `${task}.marathon.containerip.dcos.thisdcos.directory`);
     if (host) {
@@ -158,7 +162,7 @@ const SUFFIX = String.raw`(?:marathon\.mesos|marathon\.(?:containerip|agentip|au
 /** A Mesos-DNS, DC/OS DNS or VIP name (SRV names included), with an optional port. */
 const NAME = new RegExp(String.raw`(?<![A-Za-z0-9_.-])((?:_[A-Za-z0-9-]+\._(?:tcp|udp)\.)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*?\.${SUFFIX})(?::(\d{1,5}))?(?![A-Za-z0-9_-])`, 'gi');
 /** Parts of an old host: [1] SRV protocol, [2] task name, or [3] VIP name. */
-const OLD_HOST = new RegExp(String.raw`^(?:_([a-z0-9-]+)\._(?:tcp|udp)\.marathon\.mesos|([a-z0-9_-]+(?:\.[a-z0-9_-]+)*?)\.marathon\.(?:mesos|(?:containerip|agentip|autoip)\.dcos\.thisdcos\.directory)|([a-z0-9_-]+(?:\.[a-z0-9_-]+)*?)\.marathon\.l4lb\.thisdcos\.directory)$`);
+const OLD_HOST = new RegExp(String.raw`^(?:_([a-z0-9_.-]+?)\._(?:tcp|udp)\.marathon\.mesos|([a-z0-9_-]+(?:\.[a-z0-9_-]+)*?)\.marathon\.(?:mesos|(?:containerip|agentip|autoip)\.dcos\.thisdcos\.directory)|([a-z0-9_-]+(?:\.[a-z0-9_-]+)*?)\.marathon\.l4lb\.thisdcos\.directory)$`);
 const IP_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/g;
 /** Cheap pre-check: only texts mentioning one of these can hold an old name. */
 const HINT = /thisdcos\.directory|marathon\.mesos|\d\.\d+\.\d+\.\d+:\d/i;
