@@ -183,6 +183,14 @@ export const ERROR_CATALOG = {
     why: 'The request was refused (401/403: credentials), not found (404: wrong API root) or failed on the server.',
     fix: 'Check the URL (the API root, without the path) and the credentials the reader plugin takes in its options.',
   },
+  BATON2010: {
+    title: 'Marathon redirected the request',
+    category: 'source',
+    exitCode: 3,
+    what: 'Marathon at {{url}} answered {{status}} for {{path}}, a redirect to {{location}}.',
+    why: 'Baton does not follow redirects: they lead to login pages of SSO proxies, loop, or would carry the credentials to another host.',
+    fix: 'Point --from at the Marathon API root itself (on DC/OS `https://<cluster>/service/marathon`); if a proxy asks for a login, pass the token it expects with --token.',
+  },
   BATON3001: {
     title: 'Kubernetes cluster unreachable',
     category: 'target',

@@ -126,6 +126,43 @@ describe('createMarathonClient', () => {
     expect(String(error?.data.reason)).toContain('text/html');
   });
 
+  it('caps the body it buffers: an announced or streamed body over maxBodyBytes is BATON2006, not retried', async () => {
+    const { url } = await start({ faults: [{ kind: 'oversized', bytes: 5_000_000, announce: true, path: '/v2/groups' }] });
+    const announced = await get(url, '/v2/groups', { maxBodyBytes: 1_000_000 });
+    expect(announced.error?.code).toBe('BATON2006');
+    expect(announced.error?.data).toMatchObject({ path: '/v2/groups' });
+    await server!.close();
+    await start({ faults: [{ kind: 'oversized', bytes: 5_000_000, path: '/v2/groups' }] });
+    const streamed = await get(server!.url, '/v2/groups', { maxBodyBytes: 1_000_000 });
+    expect(streamed.error?.code).toBe('BATON2006');
+    expect(server!.requests).toHaveLength(1);
+    // under the limit it is read
+    expect((await get(server!.url, '/v2/groups', { maxBodyBytes: 6_000_000 })).value).toMatchObject({ id: '/' });
+  });
+
+  it('does not follow redirects: BATON2010 names the target without its credentials, query or fragment', async () => {
+    const { url } = await start({ faults: [{ kind: 'redirect', path: '/v2/info' }] });
+    const loop = await get(url, '/v2/info');
+    expect(loop.error?.code).toBe('BATON2010');
+    expect(loop.error?.exitCode).toBe(3);
+    expect(loop.error?.data).toMatchObject({ status: 302, path: '/v2/info', location: `${url}/v2/info` });
+    await server!.close();
+    await start({ faults: [{ kind: 'redirect', status: 307, location: 'https://admin:hunter2@sso.example.com/login?ticket=ST-secret#frag' }] });
+    const sso = await get(server!.url, '/v2/groups');
+    expect(sso.error?.data).toMatchObject({ status: 307, location: 'https://sso.example.com/login' });
+    expect(shown(sso.error!)).not.toMatch(/hunter2|ST-secret|frag/);
+  });
+
+  it('reports a stalled body as BATON2007 and reads JSON whatever its Content-Type says', async () => {
+    const { url } = await start({ faults: [{ kind: 'stall', path: '/v2/info' }] });
+    const stalled = await get(url, '/v2/info', { timeoutMs: 150, attempts: 2 });
+    expect(stalled.error?.code).toBe('BATON2007');
+    await server!.close();
+    await start({ faults: [{ kind: 'content-type', contentType: 'text/html; charset=utf-8' }] });
+    // a JSON body under the wrong label is still Marathon's answer
+    expect((await get(server!.url, '/v2/groups')).value).toMatchObject({ id: '/' });
+  });
+
   it('reports a closed port as unreachable without retrying', async () => {
     const port = await freePort();
     const { error } = await get(`http://127.0.0.1:${port}`, '/v2/info');

@@ -17,6 +17,8 @@ export interface MarathonClientOptions {
   readonly attempts?: number;
   /** First retry delay, doubled each time; default 250. */
   readonly retryDelayMs?: number;
+  /** Largest response body read, in bytes (BATON2006 above it); default 256 MiB, as for input files. */
+  readonly maxBodyBytes?: number;
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
 }
@@ -47,7 +49,15 @@ class AttemptError extends Error {
   }
 }
 
+/** A body over the limit: not worth retrying, the next answer would be as large. */
+class BodyTooLarge extends Error {
+  constructor(readonly bytes: string) {
+    super(bytes);
+  }
+}
+
 const RETRY_STATUS = new Set([502, 503]);
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 // Importing undici costs more than Node's whole start-up; only reading a live Marathon needs it,
 // so planning from a file or snapshot never loads it.
@@ -60,6 +70,7 @@ export function createMarathonClient(location: string, options: MarathonClientOp
   const timeoutMs = options.timeoutMs ?? 30_000;
   const attempts = Math.max(1, options.attempts ?? 3);
   const retryDelayMs = options.retryDelayMs ?? 250;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger;
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'baton-marathon' };
   const user = options.user ?? userInfo;
@@ -88,7 +99,7 @@ export function createMarathonClient(location: string, options: MarathonClientOp
         }),
     ));
 
-  const once = async (path: string): Promise<{ status: number; body: string; type: string }> => {
+  const once = async (path: string): Promise<{ status: number; body: string; type: string; location: string | undefined }> => {
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
     const signals = options.signal ? AbortSignal.any([timer.signal, options.signal]) : timer.signal;
@@ -101,10 +112,12 @@ export function createMarathonClient(location: string, options: MarathonClientOp
       throw toAttemptError(error, timer.signal.aborted, options.signal, false);
     }
     try {
-      const body = await response.body.text();
+      const body = await readCapped(response, maxBodyBytes);
       const type = String(response.headers['content-type'] ?? '');
-      return { status: response.statusCode, body, type };
+      const location = response.headers.location;
+      return { status: response.statusCode, body, type, location: Array.isArray(location) ? location[0] : location };
     } catch (error) {
+      if (error instanceof BodyTooLarge) throw error;
       throw toAttemptError(error, timer.signal.aborted, options.signal, true);
     } finally {
       clearTimeout(timeout);
@@ -117,10 +130,13 @@ export function createMarathonClient(location: string, options: MarathonClientOp
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       if (attempt > 1) await sleep(retryDelayMs * 2 ** (attempt - 2), options.signal);
       const started = performance.now();
-      let result: { status: number; body: string; type: string };
+      let result: Awaited<ReturnType<typeof once>>;
       try {
         result = await once(path);
       } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          throw new BatonError('BATON2006', { ...where, reason: `the body (${error.bytes}) is larger than the ${maxBodyBytes} bytes Baton reads` });
+        }
         if (!(error instanceof AttemptError)) throw error;
         logger?.debug(`GET ${where.path}: ${error.reason} (attempt ${attempt} of ${attempts})`);
         last = error;
@@ -134,6 +150,10 @@ export function createMarathonClient(location: string, options: MarathonClientOp
       }
       if (get.tolerate?.includes(result.status)) return undefined;
       if (result.status >= 200 && result.status < 300) return parseBody(result.body, result.type, where);
+      // not followed: a redirect may lead to a login page, or carry the credentials to another host
+      if (result.status >= 300 && result.status < 400) {
+        throw new BatonError('BATON2010', { ...where, status: result.status, location: redirectTarget(result.location, `${baseUrl}${path}`) });
+      }
       throw statusError(result.status, result.body, where, attempt);
     }
     if (last instanceof AttemptError) {
@@ -147,12 +167,49 @@ export function createMarathonClient(location: string, options: MarathonClientOp
   return { baseUrl, auth, getJson, close: async () => (agent ? (await agent).close() : undefined) };
 }
 
+/** The body as text, refusing to buffer more than `max` bytes (announced or streamed). */
+async function readCapped(response: Dispatcher.ResponseData, max: number): Promise<string> {
+  const announced = Number(response.headers['content-length']);
+  if (Number.isFinite(announced) && announced > max) {
+    response.body.destroy();
+    throw new BodyTooLarge(`${announced} bytes announced`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      response.body.destroy();
+      throw new BodyTooLarge(`more than ${max} bytes sent`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** Where a redirect points, without credentials, query or fragment (they may hold tokens). */
+function redirectTarget(location: string | undefined, from: string): string {
+  if (!location) return '(no Location header)';
+  try {
+    const url = new URL(location, from);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '(an invalid Location header)';
+  }
+}
+
 function parseBody(body: string, type: string, where: { url: string; path: string }): unknown {
   if (body.trim() === '') throw new BatonError('BATON2006', { ...where, reason: 'the body is empty' });
   try {
     return JSON.parse(body);
   } catch (error) {
     const kind = type.split(';')[0]?.trim() || 'no content type';
+    if (/html/i.test(kind) || /^\s*<(!doctype|html|head|body)/i.test(body)) {
+      throw new BatonError('BATON2006', {
+        ...where,
+        reason: `an HTML page (${kind}) answered instead of Marathon's JSON, as the login page of an SSO proxy or a captive portal does; pass the credentials the proxy expects (--token, --user) or the URL of the Marathon API behind it`,
+      });
+    }
     throw new BatonError('BATON2006', { ...where, reason: `not JSON (${kind}): ${(error as Error).message}` });
   }
 }

@@ -20,7 +20,20 @@ export type MarathonFault =
   /** Send the headers and half the body, then close the connection. */
   | { readonly kind: 'truncate'; readonly path?: string | RegExp; readonly times?: number }
   /** Answer 200 with an HTML page, as a login proxy in front of Marathon does. */
-  | { readonly kind: 'non-json'; readonly path?: string | RegExp; readonly times?: number };
+  | { readonly kind: 'non-json'; readonly path?: string | RegExp; readonly times?: number }
+  /**
+   * Redirect (§3: Marathon 302-redirects /v2/events to the leader; SSO proxies redirect to their login
+   * page). `location` defaults to the request's own URL: a redirect loop.
+   */
+  | { readonly kind: 'redirect'; readonly status?: 301 | 302 | 303 | 307 | 308; readonly location?: string; readonly path?: string | RegExp; readonly times?: number }
+  /** Send the status line and headers of the real answer, then nothing: a stalled response. */
+  | { readonly kind: 'stall'; readonly path?: string | RegExp; readonly times?: number }
+  /** Send the real answer a few bytes at a time, `intervalMs` apart: a slow body. */
+  | { readonly kind: 'drip'; readonly intervalMs: number; readonly bytesPerChunk?: number; readonly path?: string | RegExp; readonly times?: number }
+  /** Answer 200 JSON of `bytes` bytes, with a Content-Length (`announce`) or chunked: an oversized body. */
+  | { readonly kind: 'oversized'; readonly bytes: number; readonly announce?: boolean; readonly path?: string | RegExp; readonly times?: number }
+  /** The real answer with another Content-Type (a proxy that relabels bodies). */
+  | { readonly kind: 'content-type'; readonly contentType: string; readonly path?: string | RegExp; readonly times?: number };
 
 export interface MarathonServerOptions {
   /** A snapshot object or the path of a snapshot file. */

@@ -169,6 +169,35 @@ describe('startMarathonServer', () => {
     expect((await get('/v2/info')).status).toBe(200);
   });
 
+  it('redirects (to itself by default: a loop), stalls, drips, relabels and sends oversized bodies', async () => {
+    await start({
+      faults: [
+        { kind: 'redirect', path: '/v2/info', times: 1 },
+        { kind: 'redirect', status: 301, location: 'https://sso.example.com/login?next=/v2/apps', path: '/v2/apps', times: 1 },
+        { kind: 'stall', path: '/v2/leader', times: 1 },
+        { kind: 'drip', intervalMs: 5, bytesPerChunk: 4, path: '/v2/deployments', times: 1 },
+        { kind: 'content-type', contentType: 'text/html', path: '/v2/queue', times: 1 },
+        { kind: 'oversized', bytes: 300_000, path: '/v2/groups', times: 1 },
+        { kind: 'oversized', bytes: 1_000_000, announce: true, path: '/v2/groups', times: 1 },
+      ],
+    });
+    const loop = await get('/v2/info', { redirect: 'manual' });
+    expect([loop.status, loop.headers.get('location')]).toEqual([302, '/v2/info']);
+    const sso = await get('/v2/apps', { redirect: 'manual' });
+    expect([sso.status, sso.headers.get('location')]).toEqual([301, 'https://sso.example.com/login?next=/v2/apps']);
+    const stalled = await fetch(`${server!.url}/v2/leader`, { signal: AbortSignal.timeout(300) });
+    expect(stalled.status).toBe(200);
+    await expect(stalled.text()).rejects.toThrow();
+    expect((await get('/v2/deployments')).json).toEqual([]);
+    const relabelled = await get('/v2/queue');
+    expect([relabelled.headers.get('content-type'), relabelled.json]).toEqual(['text/html', { queue: [] }]);
+    const chunked = await get('/v2/groups');
+    expect([chunked.body.length, chunked.headers.get('content-length'), chunked.json.id]).toEqual([300_000, null, '/']);
+    const announced = await get('/v2/groups');
+    expect([announced.body.length, announced.headers.get('content-length')]).toEqual([1_000_000, '1000000']);
+    expect((await get('/v2/info')).status).toBe(200);
+  });
+
   it('serves under a path prefix like Admin Router', async () => {
     server = await startMarathonServer({ groups, pathPrefix: '/service/marathon' });
     expect(server.url).toMatch(/\/service\/marathon$/);

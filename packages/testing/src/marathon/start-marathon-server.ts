@@ -43,11 +43,20 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
       }
       if (fault.kind === 'status') return send(response, record, statusFault(fault.status));
       if (fault.kind === 'non-json') return send(response, record, loginPage());
-      // truncate: promise the whole body, send half of it, hang up
+      if (fault.kind === 'redirect') {
+        const status = fault.status ?? 302;
+        return send(response, record, { ...text(status, `Redirecting to ${fault.location ?? request.url}\n`), headers: { 'content-type': 'text/plain; charset=utf-8', location: fault.location ?? request.url ?? '/' } });
+      }
+      if (fault.kind === 'oversized') return sendOversized(response, record, fault.bytes, fault.announce ?? false);
       const real = answer(request, url);
       const bytes = Buffer.from(real.body);
       record.status = real.status;
+      if (fault.kind === 'content-type') return send(response, record, { ...real, headers: { ...real.headers, 'content-type': fault.contentType } });
       response.writeHead(real.status, { ...real.headers, 'content-length': String(bytes.length) });
+      // stall: the headers, then nothing until the client gives up (or the server closes)
+      if (fault.kind === 'stall') return void response.flushHeaders();
+      if (fault.kind === 'drip') return drip(response, bytes, fault.intervalMs, fault.bytesPerChunk ?? 16);
+      // truncate: promise the whole body, send half of it, hang up
       response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => response.destroy());
       return;
     }
@@ -86,6 +95,38 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
       }),
   };
 }
+
+/** `bytes` bytes of one JSON document, written as fast as the client reads, stopping when it hangs up. */
+async function sendOversized(response: ServerResponse, record: { status: number }, bytes: number, announce: boolean): Promise<void> {
+  record.status = 200;
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...(announce ? { 'content-length': String(bytes) } : {}) });
+  const head = Buffer.from('{"id":"/","apps":[],"padding":"');
+  const tail = Buffer.from('"}');
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  let left = bytes - head.length - tail.length;
+  if (!response.write(head)) await drained(response);
+  while (left > 0 && !response.destroyed) {
+    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+    left -= piece.length;
+    if (!response.write(piece)) await drained(response);
+  }
+  if (!response.destroyed) response.end(tail);
+}
+
+/** The body `size` bytes at a time, `intervalMs` apart. */
+async function drip(response: ServerResponse, body: Buffer, intervalMs: number, size: number): Promise<void> {
+  for (let offset = 0; offset < body.length && !response.destroyed; offset += size) {
+    response.write(body.subarray(offset, offset + size));
+    await sleep(intervalMs);
+  }
+  if (!response.destroyed) response.end();
+}
+
+const drained = (response: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    response.once('drain', resolve);
+    response.once('close', resolve);
+  });
 
 function matches(fault: MarathonFault, path: string): boolean {
   if (fault.path === undefined) return true;
