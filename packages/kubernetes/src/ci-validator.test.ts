@@ -3,7 +3,7 @@
 // installed (shared/checks/check-corpus installs them under $TMPDIR/baton-check-tools).
 import { GENERIC_TARGET, type TargetProfile } from '@baton/core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,13 @@ describe.skipIf(!available)('the CI manifest validator', () => {
         written++;
       }
     }
-    const summary = JSON.parse(execFileSync(process.execPath, [script, out], { encoding: 'utf8', env: { ...process.env, CHECK_TOOLS: tools }, maxBuffer: 64 * 1024 * 1024 })) as {
+    let output: string;
+    try {
+      output = execFileSync(process.execPath, [script, out], { encoding: 'utf8', env: { ...process.env, CHECK_TOOLS: tools }, maxBuffer: 64 * 1024 * 1024 });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    const summary = JSON.parse(output) as {
       files: number;
       objects: number;
       invalid: number;
