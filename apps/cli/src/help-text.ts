@@ -68,7 +68,14 @@ Output
                              report.md, report.sarif, manifests/<namespace>/<workload>.yaml,
                              kustomization.yaml files (kubectl apply -k <dir>/manifests)
   --secrets <mode>         skeleton (Secrets without data, default) or external-secrets
-  --namespaces <rule>      top-group (default), flat:<name> or depth:<n>
+  --namespaces <rule>      top-group (default: the top-level group), flat, depth:<n>, or map:<file>
+                           (YAML/JSON of group prefix -> namespace; the longest prefix wins)
+  --service-type <type>    ClusterIP (default), NodePort, LoadBalancer or headless
+  --ingress <mode>         marathon-lb HAPROXY_* labels to Ingress (default), gateway (HTTPRoute) or none
+  --gateway <ns>/<name>[#<section>]   Parent Gateway of the HTTPRoutes (with --ingress gateway)
+  --ingress-class <group>=<class>     IngressClass for a marathon-lb group (repeatable)
+  --layout <layout>        files (default), kustomize (base + overlay per namespace) or helm (a chart)
+  --stdout                 Print all manifests as one stream (kubectl apply -f -); no directory unless --out
   --base-image <image>     Image for command-only apps (default debian:12-slim)
   --network-policies       Also write NetworkPolicies reproducing Marathon network isolation
   --format <table|json|sarif>

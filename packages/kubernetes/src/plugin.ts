@@ -1,4 +1,4 @@
-import { definePlugin, type Plugin } from '@baton/core';
+import { BatonError, definePlugin, type Plugin } from '@baton/core';
 import { resolveOptions, type KubernetesWriterOptions } from './options.js';
 import { KUBERNETES_RULES } from './rules.js';
 import { KUBERNETES_VERSION } from './version.js';
@@ -10,7 +10,7 @@ import { kubernetesWriter } from './write-kubernetes.js';
  */
 export function kubernetes(options: KubernetesWriterOptions = {}): Plugin<KubernetesWriterOptions> {
   const { problems } = resolveOptions(options as Record<string, unknown>);
-  if (problems.length > 0) throw new TypeError(`@baton/kubernetes: invalid options: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new BatonError('BATON4001', { plugin: '@baton/kubernetes', reason: `invalid options: ${problems.join('; ')}` });
   return definePlugin({
     apiVersion: 1,
     meta: { name: '@baton/kubernetes', version: KUBERNETES_VERSION, namespace: 'kubernetes' },

@@ -31,6 +31,13 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     namespaces: { type: 'string' },
     'base-image': { type: 'string' },
     'network-policies': { type: 'boolean' },
+    'service-type': { type: 'string' },
+    ingress: { type: 'string' },
+    gateway: { type: 'string' },
+    'ingress-class': { type: 'string', multiple: true },
+    layout: { type: 'string' },
+    'chart-name': { type: 'string' },
+    stdout: { type: 'boolean' },
     config: { type: 'string' },
     'no-config': { type: 'boolean' },
     plugin: { type: 'string', multiple: true },
@@ -69,7 +76,8 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
       marathon: { ...sourceOptionsFrom(values, io), only: values.only, exclude: values.exclude, label: values.label },
       kubernetes: {
         ...(values.secrets ? { secrets } : {}),
-        ...(values.namespaces ? { namespaces: values.namespaces } : {}),
+        ...(await namespaceOptions(values.namespaces, io)),
+        ...layoutOptions(values),
         ...(values['base-image'] ? { baseImage: values['base-image'] } : {}),
         ...(values['network-policies'] !== undefined ? { networkPolicies: values['network-policies'] } : {}),
       },
@@ -99,10 +107,14 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const sarif = renderSarif(result, { plugins: plugins.map((plugin) => plugin.meta), baseDir: io.cwd });
   files.push({ path: 'report.sarif', content: sarif });
   const rendered = performance.now();
-  await writePlanDirectory(outDir, files);
+  // --stdout streams the manifests for `kubectl apply -f -`; the plan directory is written only with --out.
+  if (!values.stdout || values.out !== undefined) await writePlanDirectory(outDir, files);
   const emitted = performance.now();
 
-  if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
+  if (values.stdout) {
+    const { renderManifestStream } = await import('@baton/kubernetes');
+    io.stdout(renderManifestStream(result.output));
+  } else if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
   else if (format === 'sarif') io.stdout(sarif);
   else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
   // BATON_TIMINGS=<file>: per-stage milliseconds as JSON for tooling/bench; the normal output is unchanged.
@@ -127,4 +139,48 @@ async function carriedOverApplyState(outDir: string): Promise<{ path: string; co
   } catch {
     return [];
   }
+}
+
+/** `--namespaces top-group | flat | depth:N | map:<file>`; a map file is read here and passed parsed. */
+async function namespaceOptions(rule: string | undefined, io: CliIo): Promise<Record<string, unknown>> {
+  if (rule === undefined) return {};
+  if (!rule.startsWith('map:')) return { namespaces: rule };
+  const file = path.resolve(io.cwd, rule.slice('map:'.length));
+  const { readNamespaceMap } = await import('@baton/kubernetes');
+  try {
+    return { namespaces: 'map', namespaceMap: await readNamespaceMap(file) };
+  } catch (error) {
+    throw new BatonError('BATON1002', { path: rule.slice('map:'.length), reason: (error as Error).message });
+  }
+}
+
+/** Service, exposure and layout flags for the Kubernetes writer (it validates the values itself). */
+function layoutOptions(values: {
+  'service-type'?: string;
+  ingress?: string;
+  gateway?: string;
+  'ingress-class'?: string[];
+  layout?: string;
+  'chart-name'?: string;
+}): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (values['service-type']) options.serviceType = values['service-type'];
+  if (values.ingress) options.ingress = values.ingress;
+  if (values.gateway) {
+    const match = /^(?:([^/#]+)\/)?([^/#]+)(?:#(.+))?$/.exec(values.gateway);
+    if (!match) throw new BatonError('BATON1001', { detail: '--gateway takes <namespace>/<name>[#<section>]', command: 'plan' });
+    options.gateway = { name: match[2], ...(match[1] ? { namespace: match[1] } : {}), ...(match[3] ? { sectionName: match[3] } : {}) };
+  }
+  if (values['ingress-class']?.length) {
+    const mapping: Record<string, string> = {};
+    for (const entry of values['ingress-class']) {
+      const [group, cls] = entry.split('=');
+      if (!group || !cls) throw new BatonError('BATON1001', { detail: '--ingress-class takes <marathon-lb group>=<IngressClass>', command: 'plan' });
+      mapping[group] = cls;
+    }
+    options.ingressClassMapping = mapping;
+  }
+  if (values.layout) options.layout = values.layout;
+  if (values['chart-name']) options.chartName = values['chart-name'];
+  return options;
 }
