@@ -129,6 +129,19 @@ const duplicateId = defineRule({
   docs: 'Marathon keeps one definition per id. Files that list the same id twice (often a copy-paste) are planned with the first definition so the rest of the estate still plans.',
 });
 
+const plaintextSecret = defineRule({
+  id: 'marathon/plaintext-secret',
+  description: 'An environment variable or label whose name says credential holds a literal value.',
+  defaultSeverity: 'warning',
+  impact: 'review',
+  messages: {
+    env: 'The environment variable `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest in plain text.',
+    label: 'The label `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest metadata in plain text.',
+  },
+  hint: 'Move the value into a Kubernetes Secret (or a Marathon `secrets` entry before planning again) and reference it; rotate it if the definition was ever shared.',
+  docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton carries such values over as written, because the workload needs them, but names each variable or label whose name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password. The finding never repeats the value.',
+});
+
 export const MARATHON_RULES = {
   'marathon/unknown-field': unknownField,
   'marathon/invalid-definition': invalidDefinition,
@@ -141,6 +154,7 @@ export const MARATHON_RULES = {
   'marathon/queued-app': queuedApp,
   'marathon/partial-tree': partialTree,
   'marathon/duplicate-id': duplicateId,
+  'marathon/plaintext-secret': plaintextSecret,
 } as const;
 
 export type MarathonRuleId = keyof typeof MARATHON_RULES;

@@ -10,6 +10,7 @@ import type { NormalizationConfig } from '../normalize/normalized-types.js';
 import type { WorkloadSelection } from '../select/workload-selection.js';
 import { selects } from '../select/workload-selection.js';
 import { appToWorkload } from './app-to-workload.js';
+import { findPlaintextSecrets } from './plaintext-secrets.js';
 import { podToWorkload } from './pod-to-workload.js';
 
 export interface BuildOptions {
@@ -100,6 +101,10 @@ function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, ctx:
   if (label) {
     const framework = workload.labels.DCOS_PACKAGE_FRAMEWORK_NAME ?? workload.labels.DCOS_PACKAGE_NAME ?? workload.id;
     ctx.report({ rule: 'marathon/framework-app', messageId: 'framework', workload: workload.id, pointer: at(labelsPointer, label), data: { id: workload.id, framework, label } });
+  }
+  // the value is never repeated: findings end up in plan.json, reports and logs
+  for (const secret of findPlaintextSecrets(entry.spec, entry.specPointer, entry.sourceKind)) {
+    ctx.report({ rule: 'marathon/plaintext-secret', messageId: secret.kind, workload: workload.id, pointer: secret.pointer, data: { name: secret.name } });
   }
   if (workload.replicas === 0) {
     const pointer = entry.sourceKind === 'app' ? '/instances' : at(entry.specPointer, 'scaling', 'instances');

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readMarathon } from '../read-marathon.js';
+import { findPlaintextSecrets } from './plaintext-secrets.js';
+
+describe('findPlaintextSecrets', () => {
+  it('names credential-like env variables and labels with literal values, and URLs with a password', () => {
+    const app = {
+      env: {
+        DB_PASSWORD: 'hunter2',
+        dbPassword: 'x',
+        MYSQL_PASS: 'x',
+        API_TOKEN: 'x',
+        CLIENT_SECRET: 'x',
+        'aws-api-key': 'x',
+        DATABASE_URL: 'postgres://app:pw@db:5432/app',
+        PUBLIC_URL: 'https://user@example.com/',
+        SECRET_FROM_STORE: { secret: 'db' },
+        PASSWORD_REF: '${DB_PASSWORD}',
+        EMPTY_TOKEN: '',
+        BYPASS_CACHE: 'true',
+        PASSENGER_COUNT: '3',
+        LOG_LEVEL: 'info',
+      },
+      labels: { 'db-password': 'x', team: 'a' },
+    };
+    expect(findPlaintextSecrets(app, '', 'app').map((found) => `${found.kind} ${found.pointer}`)).toEqual([
+      'env /env/DB_PASSWORD',
+      'env /env/dbPassword',
+      'env /env/MYSQL_PASS',
+      'env /env/API_TOKEN',
+      'env /env/CLIENT_SECRET',
+      'env /env/aws-api-key',
+      'env /env/DATABASE_URL',
+      'label /labels/db-password',
+    ]);
+  });
+
+  it('reads pod and container environments and container labels, under the PodStatus spec', () => {
+    const pod = { environment: { TOKEN: 't' }, containers: [{ name: 'c', environment: { PASSWORD: 'p' }, labels: { secret: 's' } }, 'junk'] };
+    expect(findPlaintextSecrets(pod, '/spec', 'pod').map((found) => found.pointer)).toEqual([
+      '/spec/environment/TOKEN',
+      '/spec/containers/0/environment/PASSWORD',
+      '/spec/containers/0/labels/secret',
+    ]);
+  });
+
+  it('is reported by the reader as marathon/plaintext-secret, whose message never holds the value', async () => {
+    const text = JSON.stringify({ id: '/a', cmd: 'run', env: { DB_PASSWORD: 'value-7e1f', LOG: 'info' } });
+    const { findings } = await readMarathon({ kind: 'stdin', location: '-', text });
+    const secret = findings.filter((finding) => finding.ruleId === 'marathon/plaintext-secret');
+    expect(secret.map((finding) => [finding.pointer, finding.severity])).toEqual([['/env/DB_PASSWORD', 'warning']]);
+    expect(JSON.stringify(findings)).not.toContain('value-7e1f');
+  });
+});

@@ -1,0 +1,45 @@
+import type { JsonPointer } from '@baton/core';
+import { isObject, type JsonObject } from '../normalize/lenient.js';
+import { at } from '../normalize/normalize-shared.js';
+
+/** Names that say credential (DB_PASSWORD, apiToken, aws-secret-access-key, PRIVATE_KEY…). */
+const CREDENTIAL_NAME = /password|passwd|(^|[^a-z])pass($|[^a-z])|secret|token|api[-_.]?key|private[-_.]?key|credential/i;
+/** A URL with a password: scheme://user:password@host. */
+const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+/** A value that only refers to another variable ($DB_PASSWORD, ${DB_PASSWORD}) holds nothing itself. */
+const REFERENCE_ONLY = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+export interface PlaintextSecret {
+  readonly kind: 'env' | 'label';
+  readonly name: string;
+  readonly pointer: JsonPointer;
+}
+
+/**
+ * Literal values in env and labels that look like credentials: a credential-like name with a
+ * literal value, or a URL with a password. Secret references (`{"secret": …}`) are not literals.
+ */
+export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer, sourceKind: 'app' | 'pod'): PlaintextSecret[] {
+  const found: PlaintextSecret[] = [];
+  const scan = (map: unknown, pointer: JsonPointer, kind: 'env' | 'label') => {
+    if (!isObject(map)) return;
+    for (const [name, value] of Object.entries(map)) {
+      if (typeof value !== 'string' || value.trim() === '' || REFERENCE_ONLY.test(value.trim())) continue;
+      if (CREDENTIAL_NAME.test(name) || URL_WITH_PASSWORD.test(value)) found.push({ kind, name, pointer: at(pointer, name) });
+    }
+  };
+  if (sourceKind === 'app') {
+    scan(spec.env, at(specPointer, 'env'), 'env');
+  } else {
+    scan(spec.environment, at(specPointer, 'environment'), 'env');
+    if (Array.isArray(spec.containers)) {
+      spec.containers.forEach((container, index) => {
+        if (!isObject(container)) return;
+        scan(container.environment, at(specPointer, 'containers', index, 'environment'), 'env');
+        scan(container.labels, at(specPointer, 'containers', index, 'labels'), 'label');
+      });
+    }
+  }
+  scan(spec.labels, at(specPointer, 'labels'), 'label');
+  return found;
+}
