@@ -27,18 +27,18 @@ export function buildFetchContainer(ctx: MapContext, containers: readonly Contai
     for (const artifact of container.artifacts) {
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(artifact.uri)?.[1]?.toLowerCase() ?? 'file';
       if (UNREACHABLE_SCHEMES.has(scheme)) {
-        ctx.report('kubernetes/artifact-unreachable', 'scheme', { pointer: artifact.pointer, data: { uri: artifact.uri, scheme }, disposition: 'unsupported', subtree: true });
+        ctx.report('kubernetes/artifact-unreachable', 'scheme', { pointer: artifact.pointer, data: { uri: shownUri(artifact.uri), scheme }, disposition: 'unsupported', subtree: true });
         continue;
       }
       const destination = destinationOf(artifact);
       lines.push(...fetchCommands(artifact, destination));
       ctx.report('kubernetes/artifact-fetch', 'fetched', {
         pointer: artifact.pointer,
-        data: { uri: artifact.uri, initContainer: FETCH_CONTAINER, destination },
+        data: { uri: shownUri(artifact.uri), initContainer: FETCH_CONTAINER, destination },
         disposition: 'approximated',
         subtree: true,
       });
-      if (artifact.cache) ctx.report('kubernetes/artifact-fetch', 'cacheIgnored', { pointer: artifact.pointer, data: { uri: artifact.uri, initContainer: FETCH_CONTAINER, destination } });
+      if (artifact.cache) ctx.report('kubernetes/artifact-fetch', 'cacheIgnored', { pointer: artifact.pointer, data: { uri: shownUri(artifact.uri), initContainer: FETCH_CONTAINER, destination } });
     }
   }
   if (lines.length === 0) return undefined;
@@ -76,4 +76,12 @@ function fetchCommands(artifact: Artifact, destination: string): string[] {
 /** POSIX single-quoting. */
 export function quote(text: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The URI as findings show it: a password (`https://user:pw@host`) and the query (presigned URLs
+ * carry signatures there) are left out. The init container keeps the URI as written: it needs it.
+ */
+export function shownUri(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*):[^/?#@\s]*@/i, '$1:***@').replace(/\?[^#]*/, '?…');
 }
