@@ -131,15 +131,16 @@ const duplicateId = defineRule({
 
 const plaintextSecret = defineRule({
   id: 'marathon/plaintext-secret',
-  description: 'An environment variable or label whose name says credential holds a literal value.',
+  description: 'An environment variable, label or artifact URI holds a credential in plain text.',
   defaultSeverity: 'warning',
   impact: 'review',
   messages: {
     env: 'The environment variable `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest in plain text.',
     label: 'The label `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest metadata in plain text.',
+    uri: 'The artifact URI at `{{pointer}}` carries a password; the init container that downloads it holds it in plain text.',
   },
   hint: 'Move the value into a Kubernetes Secret (or a Marathon `secrets` entry before planning again) and reference it; rotate it if the definition was ever shared.',
-  docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton carries such values over as written, because the workload needs them, but names each variable or label whose name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password. The finding never repeats the value.',
+  docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton carries such values over as written, because the workload needs them, but names each variable or label whose name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password, and each artifact URI with a password. The finding never repeats the value.',
 });
 
 export const MARATHON_RULES = {

@@ -104,7 +104,7 @@ function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, ctx:
   }
   // the value is never repeated: findings end up in plan.json, reports and logs
   for (const secret of findPlaintextSecrets(entry.spec, entry.specPointer, entry.sourceKind)) {
-    ctx.report({ rule: 'marathon/plaintext-secret', messageId: secret.kind, workload: workload.id, pointer: secret.pointer, data: { name: secret.name } });
+    ctx.report({ rule: 'marathon/plaintext-secret', messageId: secret.kind, workload: workload.id, pointer: secret.pointer, data: { name: secret.name, pointer: secret.pointer } });
   }
   if (workload.replicas === 0) {
     const pointer = entry.sourceKind === 'app' ? '/instances' : at(entry.specPointer, 'scaling', 'instances');

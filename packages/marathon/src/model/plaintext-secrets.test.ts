@@ -36,19 +36,32 @@ describe('findPlaintextSecrets', () => {
   });
 
   it('reads pod and container environments and container labels, under the PodStatus spec', () => {
-    const pod = { environment: { TOKEN: 't' }, containers: [{ name: 'c', environment: { PASSWORD: 'p' }, labels: { secret: 's' } }, 'junk'] };
+    const pod = {
+      environment: { TOKEN: 't' },
+      containers: [{ name: 'c', environment: { PASSWORD: 'p' }, labels: { secret: 's' }, artifacts: [{ uri: 'https://example.com/a' }, { uri: 'https://u:p@example.com/b' }] }, 'junk'],
+    };
     expect(findPlaintextSecrets(pod, '/spec', 'pod').map((found) => found.pointer)).toEqual([
       '/spec/environment/TOKEN',
       '/spec/containers/0/environment/PASSWORD',
       '/spec/containers/0/labels/secret',
+      '/spec/containers/0/artifacts/1/uri',
     ]);
   });
 
+  it('names artifact URIs with a password (fetch and legacy uris)', () => {
+    const app = { fetch: [{ uri: 'https://deploy:pw@repo/a.tgz' }, { uri: 'https://repo/b.tgz' }, 'junk'], uris: ['s3://key:secret@bucket/c', 'http://repo/d'] };
+    expect(findPlaintextSecrets(app, '', 'app').map((found) => `${found.kind} ${found.pointer}`)).toEqual(['uri /fetch/0/uri', 'uri /uris/0']);
+  });
+
   it('is reported by the reader as marathon/plaintext-secret, whose message never holds the value', async () => {
-    const text = JSON.stringify({ id: '/a', cmd: 'run', env: { DB_PASSWORD: 'value-7e1f', LOG: 'info' } });
+    const text = JSON.stringify({ id: '/a', cmd: 'run', env: { DB_PASSWORD: 'value-7e1f', LOG: 'info' }, fetch: [{ uri: 'https://u:value-7e1f@repo/a.tgz' }] });
     const { findings } = await readMarathon({ kind: 'stdin', location: '-', text });
     const secret = findings.filter((finding) => finding.ruleId === 'marathon/plaintext-secret');
-    expect(secret.map((finding) => [finding.pointer, finding.severity])).toEqual([['/env/DB_PASSWORD', 'warning']]);
+    expect(secret.map((finding) => [finding.pointer, finding.severity])).toEqual([
+      ['/env/DB_PASSWORD', 'warning'],
+      ['/fetch/0/uri', 'warning'],
+    ]);
+    expect(secret.map((finding) => finding.message).join(' ')).not.toContain('{{');
     expect(JSON.stringify(findings)).not.toContain('value-7e1f');
   });
 });

@@ -10,14 +10,15 @@ const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 const REFERENCE_ONLY = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 
 export interface PlaintextSecret {
-  readonly kind: 'env' | 'label';
+  readonly kind: 'env' | 'label' | 'uri';
   readonly name: string;
   readonly pointer: JsonPointer;
 }
 
 /**
  * Literal values in env and labels that look like credentials: a credential-like name with a
- * literal value, or a URL with a password. Secret references (`{"secret": …}`) are not literals.
+ * literal value, or a URL with a password; and artifact URIs with a password (fetch, uris, pod
+ * artifacts). Secret references (`{"secret": …}`) are not literals.
  */
 export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer, sourceKind: 'app' | 'pod'): PlaintextSecret[] {
   const found: PlaintextSecret[] = [];
@@ -28,8 +29,17 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
       if (CREDENTIAL_NAME.test(name) || URL_WITH_PASSWORD.test(value)) found.push({ kind, name, pointer: at(pointer, name) });
     }
   };
+  const uris = (list: unknown, pointer: JsonPointer, key?: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, index) => {
+      const uri = key === undefined ? item : isObject(item) ? item[key] : undefined;
+      if (typeof uri === 'string' && URL_WITH_PASSWORD.test(uri)) found.push({ kind: 'uri', name: String(index), pointer: key === undefined ? at(pointer, index) : at(pointer, index, key) });
+    });
+  };
   if (sourceKind === 'app') {
     scan(spec.env, at(specPointer, 'env'), 'env');
+    uris(spec.fetch, at(specPointer, 'fetch'), 'uri');
+    uris(spec.uris, at(specPointer, 'uris'));
   } else {
     scan(spec.environment, at(specPointer, 'environment'), 'env');
     if (Array.isArray(spec.containers)) {
@@ -37,6 +47,7 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
         if (!isObject(container)) return;
         scan(container.environment, at(specPointer, 'containers', index, 'environment'), 'env');
         scan(container.labels, at(specPointer, 'containers', index, 'labels'), 'label');
+        uris(container.artifacts, at(specPointer, 'containers', index, 'artifacts'), 'uri');
       });
     }
   }
