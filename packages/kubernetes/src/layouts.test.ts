@@ -77,6 +77,17 @@ describe('layouts', () => {
     expect(result.workloads.map((output) => output.file)).toEqual(['manifests/prod/web.yaml', 'manifests/prod/api.yaml', 'manifests/staging/web.yaml', 'manifests/prod/report.yaml']);
   });
 
+  it('keeps a workload named kustomization apart from the namespace kustomization.yaml, in every layout', async () => {
+    for (const layout of ['files', 'kustomize', 'helm']) {
+      const { result } = await runWriter([{ id: '/prod/kustomization' }, { id: '/prod/web' }], { layout });
+      const paths = result.files.map((file) => file.path);
+      expect(new Set(paths).size, layout).toBe(paths.length);
+      const own = result.workloads.find((output) => output.workload === '/prod/kustomization')!;
+      expect(own.file, layout).toMatch(/\/prod\/kustomization\.workload\.yaml$/);
+      expect(parseAllDocuments(result.files.find((file) => file.path === own.file)!.content).map((document) => document.toJS().kind), layout).toContain('Deployment');
+    }
+  });
+
   it('kustomize: a base per namespace and an overlay with replicas and single-tag images as knobs', async () => {
     const { result } = await runWriter(estate, { layout: 'kustomize' });
     const file = (path: string) => parse(result.files.find((candidate) => candidate.path === path)!.content);

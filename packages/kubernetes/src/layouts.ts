@@ -17,9 +17,12 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet']);
 
 /** Path of a workload's manifest in a layout. */
 export function workloadFile(layout: Layout, namespace: string, name: string): string {
-  if (layout === 'kustomize') return `${MANIFESTS_DIR}/base/${namespace}/${name}.yaml`;
-  if (layout === 'helm') return `${CHART_DIR}/templates/${namespace}/${name}.yaml`;
-  return `${MANIFESTS_DIR}/${namespace}/${name}.yaml`;
+  // a workload named `kustomization` (e.g. `/prod/kustomization`) must not take the namespace's
+  // kustomization.yaml: one would overwrite the other. The dot keeps it apart, as for SHARED_FILE.
+  const file = name === 'kustomization' ? `${name}.workload.yaml` : `${name}.yaml`;
+  if (layout === 'kustomize') return `${MANIFESTS_DIR}/base/${namespace}/${file}`;
+  if (layout === 'helm') return `${CHART_DIR}/templates/${namespace}/${file}`;
+  return `${MANIFESTS_DIR}/${namespace}/${file}`;
 }
 
 export interface LayoutInput {
