@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,5 +58,36 @@ describe('writePlanDirectory', () => {
     await expect(writePlanDirectory(out, files)).rejects.toMatchObject({ code: 'BATON5001' });
     expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
     expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('removes the temporary directories of killed runs (their process is gone), not those of running ones or of other plans', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      const stale = [`.baton-tmp-${dead}-plan-aB3dE9`, `.baton-tmp-${dead}-plan-Xy12Zq-old`];
+      const kept = [`.baton-tmp-${live.pid}-plan-Qw3rTy`, `.baton-tmp-${dead}-plan-2-Zz9Zz9`, '.baton-tmp-plan-legacy', 'plan-notes'];
+      for (const name of [...stale, ...kept]) await mkdir(path.join(parent, name, 'manifests'), { recursive: true });
+      await writePlanDirectory(out, [{ path: 'plan.json', content: 'v2' }]);
+      expect((await readdir(parent)).sort()).toEqual(['plan', ...kept].sort());
+      expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v2');
+    } finally {
+      live.kill();
+    }
+  });
+
+  it('puts back the previous plan a killed run had moved aside, so a failing run leaves it in place', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    // killed between its two renames: the old plan aside, the new one complete but not in place
+    await mkdir(path.join(parent, `.baton-tmp-${dead}-plan-aB3dE9-old`));
+    await writeFile(path.join(parent, `.baton-tmp-${dead}-plan-aB3dE9-old`, 'plan.json'), 'previous');
+    await mkdir(path.join(parent, `.baton-tmp-${dead}-plan-aB3dE9`));
+    await expect(writePlanDirectory(out, [{ path: '../escape', content: 'x' }])).rejects.toMatchObject({ code: 'BATON5002' });
+    expect(await readdir(parent)).toEqual(['plan']);
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('previous');
   });
 });

@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, mkdtemp } from 'node:fs/promises';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError } from './errors/baton-error.js';
 import type { EmittedFile } from './plugin.js';
@@ -7,6 +7,8 @@ import type { EmittedFile } from './plugin.js';
 /**
  * Writes all files into a sibling temporary directory, then swaps it into place, so a reader of
  * `outDir` sees the old plan or the new one, never half of each; an interrupted run leaves the old one.
+ * The temporary directories (`.baton-tmp-<pid>-<name>-XXXXXX`) of runs that were killed are removed
+ * by the next write to the same directory.
  */
 export async function writePlanDirectory(outDir: string, files: readonly EmittedFile[]): Promise<void> {
   const target = path.resolve(outDir);
@@ -15,7 +17,8 @@ export async function writePlanDirectory(outDir: string, files: readonly Emitted
   let staging: string;
   try {
     await mkdir(parent, { recursive: true });
-    staging = await mkdtemp(path.join(parent, `.baton-tmp-${base}-`));
+    await removeStaleStaging(parent, base, target);
+    staging = await mkdtemp(path.join(parent, `.baton-tmp-${process.pid}-${base}-`));
   } catch (error) {
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
@@ -58,6 +61,41 @@ async function writeAll(destinations: readonly string[], files: readonly Emitted
   for (let index = 0; index < files.length; index++) {
     writeFileSync(destinations[index]!, files[index]!.content);
     if (index % BATCH === BATCH - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** `.baton-tmp-<pid>-<name>-<6 random>` and, once the previous plan is moved aside, `…-old`. */
+const STAGING = /^\.baton-tmp-(\d+)-(.+)-[A-Za-z0-9]{6}(-old)?$/;
+
+/**
+ * A SIGKILLed run cannot clean up: its staging directory stays beside the plan. Removes those of
+ * `base` whose process is gone (a live one may be another run writing right now). A previous plan a
+ * killed run had just moved aside goes back in place if nothing took its place.
+ */
+async function removeStaleStaging(parent: string, base: string, target: string): Promise<void> {
+  const entries = await readdir(parent, { withFileTypes: true });
+  for (const entry of entries) {
+    const match = STAGING.exec(entry.name);
+    if (!match || match[2] !== base || !entry.isDirectory()) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    const stale = path.join(parent, entry.name);
+    try {
+      if (match[3] !== undefined && !existsSync(target)) await rename(stale, target);
+      else rmSync(stale, { recursive: true, force: true });
+    } catch {
+      // best effort: what cannot be removed now is tried again by the next run
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
