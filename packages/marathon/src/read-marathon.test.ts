@@ -28,4 +28,16 @@ describe('readMarathon (the reader without the pipeline)', () => {
     expect(findings.map((finding) => [finding.ruleId, finding.workload])).toEqual([['marathon/duplicate-id', '/a']]);
     expect(model.source).toMatchObject({ via: 'stdin', location: '-' });
   });
+
+  it('reports group keys it does not know and lists that are not lists as estate-wide findings, never dropping apps unseen', async () => {
+    const text = JSON.stringify({ id: '/', groups: [{ id: '/prod', aps: [{ id: 'lost', cmd: 'x' }], apps: { id: 'also-lost', cmd: 'y' }, groups: [] }, { id: '/ok', apps: [{ id: 'fine', cmd: 'z' }] }, 7] });
+    const { model, findings } = await readMarathon({ kind: 'stdin', location: '-', text });
+    expect(model.workloads.map((workload) => workload.id)).toEqual(['/ok/fine']);
+    expect(findings.map((finding) => [finding.ruleId, finding.workload, finding.pointer])).toEqual([
+      ['marathon/invalid-definition', '*', '/groups/0/apps'],
+      ['marathon/invalid-definition', '*', '/groups/2'],
+      ['marathon/unknown-field', '*', '/groups/0/aps'],
+    ]);
+    expect(findings.map((finding) => finding.message).join(' ')).not.toContain('{{');
+  });
 });

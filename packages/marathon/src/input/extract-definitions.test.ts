@@ -81,4 +81,21 @@ describe('extractDefinitions', () => {
     expect(extraction.entries.map((entry) => entry.id)).toEqual(['/a']);
     expect(extraction.skipped.map((item) => item.pointer)).toEqual(['/1/id', '/2']);
   });
+
+  it('names unknown group fields and lists that are not lists: a typo such as `aps` must not drop apps unseen', () => {
+    const extraction = extractDefinitions(
+      {
+        id: '/',
+        groups: [
+          { id: '/prod', aps: [{ id: 'lost', cmd: 'x' }], apps: { id: 'also-lost', cmd: 'y' }, labels: { team: 'a' }, groups: [{ id: 'ok', apps: [{ id: 'fine', cmd: 'z' }], pods: null }] },
+        ],
+        scaleBy: 2,
+        version: '2025-01-01T00:00:00.000Z',
+      },
+      'in.json',
+    );
+    expect(extraction.entries.map((entry) => entry.id)).toEqual(['/prod/ok/fine']);
+    expect(extraction.unknownGroupFields).toEqual(['/groups/0/aps', '/groups/0/labels']);
+    expect(extraction.skipped).toEqual([{ pointer: '/groups/0/apps', reason: '`apps` must be a list' }]);
+  });
 });

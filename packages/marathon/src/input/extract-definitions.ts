@@ -35,7 +35,12 @@ export interface Extraction {
   readonly groups: readonly ExtractedGroup[];
   /** Items Marathon would reject outright (no usable id), left out of the plan. */
   readonly skipped: readonly { readonly pointer: JsonPointer; readonly reason: string }[];
+  /** Keys of groups that are no group field (§8): a typo such as `aps` would otherwise drop apps unseen. */
+  readonly unknownGroupFields: readonly JsonPointer[];
 }
+
+/** The fields of a group (§8); `scaleBy` is a PUT action, accepted and not applied. */
+const GROUP_KEYS = new Set(['id', 'apps', 'pods', 'groups', 'dependencies', 'version', 'enforceRole', 'scaleBy']);
 
 /** Keys only an app definition has (a GroupUpdate or pod has none of them). */
 const APP_KEYS = [
@@ -93,6 +98,7 @@ class Walker {
   private readonly entries: DefinitionEntry[] = [];
   private readonly groups: ExtractedGroup[] = [];
   private readonly skipped: { pointer: JsonPointer; reason: string }[] = [];
+  private readonly unknownGroupFields: JsonPointer[] = [];
 
   group(group: JsonObject, pointer: JsonPointer, parent: string, inherited: readonly string[]): void {
     // a group without id is the root (a GroupUpdate body or {"apps": [...]}); a bad nested id is read as its parent
@@ -100,6 +106,11 @@ class Walker {
     // group dependencies resolve against the group itself (GroupConversion)
     const dependencies = readStrings(group.dependencies).map((dependency) => canonicalId(dependency, id));
     if (id !== ROOT_ID || dependencies.length > 0) this.groups.push({ id, dependencies, pointer });
+    for (const key of Object.keys(group)) if (!GROUP_KEYS.has(key)) this.unknownGroupFields.push(at(pointer, key));
+    for (const list of ['apps', 'pods', 'groups'] as const) {
+      const value = group[list];
+      if (value !== undefined && value !== null && !Array.isArray(value)) this.skipped.push({ pointer: at(pointer, list), reason: `\`${list}\` must be a list` });
+    }
     const below = dependencies.length > 0 ? [...inherited, ...dependencies] : inherited;
     readArray(group.apps).forEach((app, index) => this.item(app, at(pointer, 'apps', index), id, below));
     readArray(group.pods).forEach((pod, index) => this.item(pod, at(pointer, 'pods', index), id, below));
@@ -143,6 +154,6 @@ class Walker {
     if (first && (lone || this.entries.length === 0)) {
       throw new BatonError('BATON1005', { pointer: first.pointer, path, reason: first.reason });
     }
-    return { entries: this.entries, groups: this.groups, skipped: this.skipped };
+    return { entries: this.entries, groups: this.groups, skipped: this.skipped, unknownGroupFields: this.unknownGroupFields };
   }
 }

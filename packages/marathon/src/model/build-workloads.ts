@@ -39,7 +39,10 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
   const definitions = new Map<string, unknown>();
 
   for (const skipped of extraction.skipped) {
-    ctx.report({ rule: 'marathon/invalid-definition', messageId: 'skipped', workload: '*', pointer: skipped.pointer, data: { reason: skipped.reason } });
+    ctx.report({ rule: 'marathon/invalid-definition', messageId: 'skipped', workload: '*', pointer: skipped.pointer, data: { pointer: skipped.pointer, reason: skipped.reason } });
+  }
+  for (const pointer of extraction.unknownGroupFields) {
+    ctx.report({ rule: 'marathon/unknown-field', messageId: 'unknown', workload: '*', pointer, data: { pointer } });
   }
 
   for (const entry of extraction.entries) {
