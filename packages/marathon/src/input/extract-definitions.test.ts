@@ -97,5 +97,8 @@ describe('extractDefinitions', () => {
     expect(extraction.entries.map((entry) => entry.id)).toEqual(['/prod/ok/fine']);
     expect(extraction.unknownGroupFields).toEqual(['/groups/0/aps', '/groups/0/labels']);
     expect(extraction.skipped).toEqual([{ pointer: '/groups/0/apps', reason: '`apps` must be a list' }]);
+    // an `app` key on a group is an unknown field, not the {"app": …} document shape
+    const mixed = extractDefinitions({ id: '/', app: { id: '/x', cmd: 'a' }, groups: [{ id: '/prod', apps: [{ id: 'web', cmd: 'b' }] }] }, 'in.json');
+    expect([mixed.entries.map((entry) => entry.id), mixed.unknownGroupFields]).toEqual([['/prod/web'], ['/app']]);
   });
 });

@@ -71,13 +71,15 @@ export function extractDefinitions(document: unknown, path: string): Extraction 
     return walker.result(path, false);
   }
   if (!isObject(document)) throw new BatonError('BATON1004', { path, reason: `the document is ${document === null ? 'null' : `a ${typeof document}`}` });
-  if (isObject(document.app)) {
-    walker.item(document.app, '/app', ROOT_ID, []);
-    return walker.result(path, true);
-  }
+  // a group first: an `app` key beside apps/groups/pods lists is an unknown group field, not the
+  // `{"app": …}` answer of GET /v2/apps/{id} (which would drop the whole tree)
   if (isGroup(document)) {
     walker.group(document, '', ROOT_ID, []);
     return walker.result(path, false);
+  }
+  if (isObject(document.app)) {
+    walker.item(document.app, '/app', ROOT_ID, []);
+    return walker.result(path, true);
   }
   if (isPod(document) || isPodStatus(document) || isApp(document)) {
     walker.item(document, '', ROOT_ID, []);
