@@ -31,6 +31,8 @@ export interface GeneratedEstate {
   readonly items: readonly PlacedItem[];
   /** Elements of `groups` lists that are not objects: each must become a finding. */
   readonly junkGroups: number;
+  /** Unknown keys injected into groups, as pointers from the group tree's root: each must be a finding. */
+  readonly groupUnknown?: readonly string[];
 }
 
 interface RawItem {
@@ -45,7 +47,14 @@ interface RawGroup {
   readonly pods: readonly RawItem[];
   readonly groups: readonly (RawGroup | { junk: unknown })[];
   readonly extra: Json;
+  /** Keys no group has (typos such as `aps`, fields of apps put on a group). */
+  readonly unknown: readonly Injection[];
+  /** `apps` written as one object instead of a list. */
+  readonly appsAsObject: boolean;
 }
+
+/** Keys that are no group field (§8). */
+const GROUP_UNKNOWN_KEYS = ['aps', 'app', 'pod', 'labels', 'env', 'instances', 'futureField', '__proto__', 'constructor', 'Apps', ''];
 
 const injections: fc.Arbitrary<readonly Injection[]> = fc.oneof(
   { weight: 3, arbitrary: fc.constant([]) },
@@ -59,7 +68,11 @@ const CAPTURED = '2025-01-01T00:00:00.000Z';
 
 class Builder {
   readonly items: PlacedItem[] = [];
+  readonly groupUnknown: string[] = [];
   junkGroups = 0;
+
+  /** `root`: pointer of the group tree in the document (a snapshot's is /marathon/groups). */
+  constructor(private readonly root = '') {}
 
   item(raw: RawItem, pointer: string): unknown {
     if (raw.kind === 'junk') {
@@ -79,7 +92,16 @@ class Builder {
 
   group(raw: RawGroup, pointer: string): Json {
     const out: Json = { id: raw.id, ...raw.extra };
-    out.apps = raw.apps.map((item, index) => this.item(item, `${pointer}/apps/${index}`));
+    for (const { key, value } of raw.unknown) {
+      if (Object.prototype.hasOwnProperty.call(out, key) || ['apps', 'pods', 'groups'].includes(key)) continue;
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      this.groupUnknown.push(`${pointer.slice(this.root.length)}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+    if (raw.appsAsObject && raw.apps[0] !== undefined && raw.apps[0].kind !== 'junk') {
+      // one app where a list belongs: Marathon rejects it; the reader must say so, not drop it
+      this.items.push({ pointer: `${pointer}/apps`, kind: 'junk', unknown: [] });
+      out.apps = JSON.parse(JSON.stringify(raw.apps[0]!.value));
+    } else out.apps = raw.apps.map((item, index) => this.item(item, `${pointer}/apps/${index}`));
     out.pods = raw.pods.map((item, index) => this.item(item, `${pointer}/pods/${index}`));
     out.groups = raw.groups.map((child, index) => {
       if ('junk' in child) {
@@ -130,6 +152,11 @@ export function marathonEstate(options: { strict: boolean }): fc.Arbitrary<Gener
       pods: fc.array(fc.oneof(podItem(), ...junkWeight), { maxLength: 1 }),
       groups: children,
       extra: groupExtra,
+      unknown: fc.oneof(
+        { weight: 8, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.array(fc.record({ slot: fc.constant(0), key: fc.constantFrom(...GROUP_UNKNOWN_KEYS), value: fc.jsonValue({ maxDepth: 1 }) }), { minLength: 1, maxLength: 2 }) },
+      ),
+      appsAsObject: strict ? fc.constant(false) : fc.integer({ min: 0, max: 14 }).map((draw) => draw === 0),
     });
   };
   const root = (depth: number) => group(depth).map((raw) => ({ ...raw, id: '/' }));
@@ -164,6 +191,7 @@ export function marathonEstate(options: { strict: boolean }): fc.Arbitrary<Gener
     text: JSON.stringify(document),
     items: builder.items,
     junkGroups: builder.junkGroups,
+    groupUnknown: builder.groupUnknown,
   });
 
   return fc.oneof(
@@ -180,7 +208,7 @@ export function marathonEstate(options: { strict: boolean }): fc.Arbitrary<Gener
       arbitrary: fc
         .record({ tree: root(2), info: fc.option(info, { nil: null }), deployments: fc.array(app.pathId, { maxLength: 2 }), queued: fc.array(app.pathId, { maxLength: 2 }) })
         .map(({ tree, info: infoDocument, deployments, queued }) => {
-          const builder = new Builder();
+          const builder = new Builder('/marathon/groups');
           const groups = builder.group(tree, '/marathon/groups');
           return estate('snapshot', builder, {
             snapshotVersion: 'baton.dev/marathon-snapshot/v1',

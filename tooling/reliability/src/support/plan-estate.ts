@@ -145,8 +145,14 @@ export function checkOutcome(estate: GeneratedEstate, outcome: PlanOutcome, targ
     }
   }
 
-  // 5. Unknown fields are findings: each injected field of a planned definition is unsupported with a rule.
+  // 5. Unknown fields are findings: each injected field of a planned definition is unsupported with a
+  //    rule; each unknown group key is an estate-wide marathon/unknown-field.
   problems.push(...checkUnknownFields(estate, result));
+  for (const pointer of estate.groupUnknown ?? []) {
+    if (!findings.some((finding) => finding.workload === '*' && finding.ruleId === 'marathon/unknown-field' && finding.pointer === pointer)) {
+      problems.push(`unknown group field ${pointer} has no finding`);
+    }
+  }
 
   // 6. Files: paths stay inside the plan, YAML parses and reads back as the objects, plan.json is schema-valid.
   let files: { path: string; content: string }[];

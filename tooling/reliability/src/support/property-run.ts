@@ -49,7 +49,7 @@ export async function assertPlans(estates: fc.Arbitrary<GeneratedEstate>, option
       stats.cases += 1;
       stats.byShape[estate.shape] = (stats.byShape[estate.shape] ?? 0) + 1;
       stats.byTarget[targetId] = (stats.byTarget[targetId] ?? 0) + 1;
-      stats.unknownFields += estate.items.reduce((sum, item) => sum + item.unknown.length, 0);
+      stats.unknownFields += estate.items.reduce((sum, item) => sum + item.unknown.length, 0) + (estate.groupUnknown?.length ?? 0);
       if (yaml) stats.yamlChecked += 1;
       if (outcome.kind === 'error') {
         stats.errors[outcome.error.code] = (stats.errors[outcome.error.code] ?? 0) + 1;
