@@ -52,7 +52,8 @@ Source
 Target
   --target <profile>       Built-in cluster profile: kind, k3s, kubeadm-calico, kubeadm-flannel, eks,
                            eks-netpol, gke, gke-autopilot, aks, openshift (see \`migrate target list\`)
-  --facts <file>           A profile captured with \`migrate target capture\`
+  --facts <file>           A profile captured with \`migrate target capture\` (or a file of overrides)
+  --context <ctx>          Read the live cluster of this kubeconfig context instead (--kubeconfig <file>)
   --kube-version <1.NN>    Kubernetes minor to write and validate for (default: the profile's)
 
 Config and plugins

@@ -41,11 +41,17 @@ export async function builtInProfileIds(): Promise<string[]> {
  * captured facts document (a complete profile) or a hand-written layer of overrides on the base.
  */
 export async function resolveTarget(flags: TargetFlags, io: CliIo): Promise<TargetProfile> {
-  if (flags.context !== undefined) {
-    throw new BatonError('BATON1001', {
-      detail: '--context is read by `migrate target capture --context <ctx> > facts.json`; plan with --facts facts.json',
-      command: 'plan',
+  if (flags.context !== undefined || flags.kubeconfig !== undefined) {
+    if (flags.facts || flags.target) {
+      throw new BatonError('BATON1001', { detail: 'give one of --target, --facts or --context', command: 'plan' });
+    }
+    // Live discovery: the same facts `migrate target capture` writes, read now.
+    const { captureTargetFacts } = await import('./commands/target-capture-command.js');
+    const facts = await captureTargetFacts({
+      ...(flags.context !== undefined ? { context: flags.context } : {}),
+      ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
     });
+    return withKubeVersion(facts.profile, flags.kubeVersion);
   }
   let profile = await builtInProfile(flags.target ?? 'generic');
   if (flags.facts) {
@@ -77,11 +83,13 @@ export async function resolveTarget(flags: TargetFlags, io: CliIo): Promise<Targ
       profile = facts.profile as TargetProfile;
     } else profile = mergeTargetProfile(profile, { ...(document as TargetProfileLayer), $source: flags.facts });
   }
-  if (flags.kubeVersion) {
-    if (!/^1\.\d{2}$/.test(flags.kubeVersion)) {
-      throw new BatonError('BATON1001', { detail: '--kube-version takes a minor such as 1.34', command: 'plan' });
-    }
-    profile = { ...profile, kubernetesVersion: flags.kubeVersion as `1.${number}` };
+  return withKubeVersion(profile, flags.kubeVersion);
+}
+
+function withKubeVersion(profile: TargetProfile, kubeVersion: string | undefined): TargetProfile {
+  if (!kubeVersion) return profile;
+  if (!/^1\.\d{2}$/.test(kubeVersion)) {
+    throw new BatonError('BATON1001', { detail: '--kube-version takes a minor such as 1.34', command: 'plan' });
   }
-  return profile;
+  return { ...profile, kubernetesVersion: kubeVersion as `1.${number}` };
 }

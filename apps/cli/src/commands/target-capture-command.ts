@@ -7,6 +7,15 @@ import { FACTS_VERSION } from '../resolve-target.js';
  * objects) and prints a facts document: the detected profile with its evidence, for `plan --facts`.
  */
 export async function targetCaptureCommand(values: { context?: string; kubeconfig?: string }, io: CliIo): Promise<number> {
+  const facts = await captureTargetFacts(values);
+  io.stdout(`${JSON.stringify(facts, null, 2)}\n`);
+  const { detected } = facts;
+  io.stderr(`Captured ${facts.context}: ${detected.cni.plugin} (${detected.cni.confidence} confidence), resembles profile ${detected.distribution}.\n`);
+  return 0;
+}
+
+/** The facts document of a live cluster; also used by `migrate plan --context <ctx>`. */
+export async function captureTargetFacts(values: { context?: string; kubeconfig?: string }) {
   const [{ readClusterFacts }, { detectCni, cniProfiles }, { detectStorage }] = await Promise.all([
     import('@baton/kubernetes'),
     import('@baton/cni'),
@@ -47,7 +56,5 @@ export async function targetCaptureCommand(values: { context?: string; kubeconfi
     profile,
     cluster,
   };
-  io.stdout(`${JSON.stringify(facts, null, 2)}\n`);
-  io.stderr(`Captured ${cluster.context}: ${cni.plugin} (${cni.confidence} confidence), resembles profile ${cni.distribution}.\n`);
-  return 0;
+  return facts;
 }
