@@ -129,7 +129,8 @@ describe('credentials never leave the process', () => {
       // token flag (the server accepts it)
       await migrate(['plan', '--from', server.url, '--token', TOKEN, '--out', path.join(work, 'token-flag'), '--fail-on', 'never', '--format', 'json'], { env: { BATON_TIMINGS: path.join(work, 'timings.json') } }),
       // token from the environment
-      await migrate(['plan', '--from', server.url, '--out', path.join(work, 'token-env'), '--fail-on', 'never'], { env: { BATON_MARATHON_TOKEN: TOKEN } }),
+      // with progress lines on stderr, as on a terminal
+      await migrate(['plan', '--from', server.url, '--out', path.join(work, 'token-env'), '--fail-on', 'never'], { env: { BATON_MARATHON_TOKEN: TOKEN }, interactive: true }),
       // basic credentials in the URL: rejected (wrong password), so this one fails with 401
       await migrate(['plan', '--from', url, '--out', path.join(work, 'url'), '--fail-on', 'never', '--debug']),
       // basic credentials as a flag, and from the environment, SARIF on stdout

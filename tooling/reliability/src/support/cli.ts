@@ -18,8 +18,8 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `migrate <argv>` in this process, with recorded output and the given environment. */
-export async function migrate(argv: readonly string[], options: { env?: Record<string, string>; cwd?: string; stdin?: string } = {}): Promise<CliRun> {
+/** `migrate <argv>` in this process, with recorded output and the given environment (`interactive`: stderr is a terminal, so progress lines are written). */
+export async function migrate(argv: readonly string[], options: { env?: Record<string, string>; cwd?: string; stdin?: string; interactive?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -30,7 +30,7 @@ export async function migrate(argv: readonly string[], options: { env?: Record<s
       stderr += text;
     },
     env: { NO_COLOR: '1', ...options.env },
-    interactive: false,
+    interactive: options.interactive ?? false,
     readStdin: async () => options.stdin ?? '',
     cwd: options.cwd ?? process.cwd(),
   });
