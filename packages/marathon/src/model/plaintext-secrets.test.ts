@@ -3,6 +3,26 @@ import { readMarathon } from '../read-marathon.js';
 import { findPlaintextSecrets } from './plaintext-secrets.js';
 
 describe('findPlaintextSecrets', () => {
+  it('checks long base64 label values in linear time and still finds a password URL inside a long value', () => {
+    const blob = 'eyJtZXRhZGF0YSI6eyJDb250ZW50LVR5cGUiOiJhcHBsaWNhdGlvbi92bmQ'.repeat(400);
+    const started = performance.now();
+    const found = findPlaintextSecrets({ labels: { DCOS_PACKAGE_DEFINITION: blob, MIRROR: `${blob} x1https://u:p@mirror/ ${blob}` } }, '', 'app');
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(found.map((entry) => entry.pointer)).toEqual(['/labels/MIRROR']);
+  });
+
+  it('finds a URL with a password exactly where the scheme://user:password@ regex does', () => {
+    const regex = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+    const alphabet = ['a', 'Z', '1', '+', '.', '-', ':', '/', '@', ' ', 'x', '://', 'u:p@'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3000; round++) {
+      const value = Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const found = findPlaintextSecrets({ env: { SOME_URL: value } }, '', 'app').length > 0;
+      expect([value, found]).toEqual([value, value.trim() !== '' && regex.test(value)]);
+    }
+  });
+
   it('names credential-like env variables and labels with literal values, and URLs with a password', () => {
     const app = {
       env: {
