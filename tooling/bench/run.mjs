@@ -109,8 +109,11 @@ async function main() {
 
   await measureStartup(estates[0]);
   for (const estate of estates.slice(1)) {
-    for (const source of sources) await measurePlans(estate, source);
-    if (!flags['no-validate']) await measureValidation(estate);
+    for (const source of sources) {
+      await measurePlans(estate, source);
+      if (source === 'snapshot' && !flags['no-validate']) await measureValidation(estate);
+      rmSync(path.join(workDir, `plan-${estate.apps}-${source}`), { recursive: true, force: true });
+    }
   }
   results.machine.loadAfter = os.loadavg().map((load) => load.toFixed(2)).join(' ');
   results.machine.calibrationAfterMs = calibrate();
@@ -163,14 +166,18 @@ async function measurePlans(estate, source) {
   }
   const label = `${count(estate.apps)} apps from ${source}`;
   try {
+    // Every run plans into a new directory, removed right after: replacing a previous plan measures the
+    // file system's deletes more than Baton (see README, "Replacing a previous plan").
     const out = path.join(workDir, `plan-${estate.apps}-${source}`);
     const runs = [];
     for (let rep = 0; rep < reps; rep += 1) {
+      rmSync(out, { recursive: true, force: true });
       const run = await runNode([CLI_BIN, 'plan', '--from', from, '--out', out, '--quiet'], { workDir, timings: true, tag: `plan-${estate.apps}-${source}` });
       if ((run.code !== 0 && run.code !== 1) || !run.timings) throw new Error(`plan of ${label} exited ${run.code}: ${run.stderr}`);
       runs.push(run);
       log(`  ${label}: run ${rep + 1}/${reps} ${ms(run.wallMs)} ms, ${mb(run.probe?.maxRssMB)} MB`);
     }
+    // the last plan from the snapshot stays for measureValidation
     // the read half of the read stage alone (file read + JSON.parse, or the HTTP capture), in its own process
     const reads = [];
     for (let rep = 0; rep < reps; rep += 1) {
@@ -224,6 +231,7 @@ async function profilePlan(estate, source, from) {
   mkdirSync(dir, { recursive: true });
   const out = path.join(workDir, `plan-${estate.apps}-${source}-profiled`);
   await runNode([CLI_BIN, 'plan', '--from', from, '--out', out, '--quiet'], { workDir, probe: false, nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${dir}`], tag: 'profile' });
+  rmSync(out, { recursive: true, force: true });
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) return undefined;
   const summary = summarizeProfile(path.join(dir, file), ROOT);
@@ -277,7 +285,7 @@ function printReport() {
   );
   out.push(
     formatTable(
-      ['estate', 'source', 'reps', 'fetch', 'normalize', 'transform', 'check', 'write', 'settle', 'plan+report', 'emit', 'validate*', 'startup', 'total', 'cpu', 'peak RSS MB'],
+      ['estate', 'source', 'reps', 'fetch', 'normalize', 'transform', 'check', 'write', 'settle', 'reports', 'emit', 'validate*', 'startup', 'total', 'cpu', 'peak RSS MB'],
       results.runs.map((run) => [
         `${count(run.apps)} apps + ${count(run.pods)} pods`,
         run.source,
@@ -300,10 +308,11 @@ function printReport() {
   );
   out.push(
     '',
-    'Milliseconds, median of the runs; total = wall time of the whole `migrate plan` process; cpu = its user + system time.',
-    'fetch = reading the snapshot file or the HTTP capture alone (separate process); normalize = pipeline read stage minus fetch;',
-    'write = Kubernetes objects and their YAML; plan+report = plan.json and report.md text; emit = writing the plan directory;',
-    'startup = process start to the pipeline (imports, target); *validate = validateObjects over every object, which plan does not run today.',
+    'Milliseconds, median of the runs; total = wall time of the whole `migrate plan` process; cpu = its user + system time (GC threads included).',
+    'fetch = reading the snapshot file, or the HTTP capture, alone (separate process); normalize = the pipeline read stage minus fetch;',
+    'write = the writer: Kubernetes objects, their YAML and, when the writer validates, that too; reports = plan.json, report.md/html/sarif',
+    'and other plan files rendered as text; emit = writePlanDirectory (from the second run on it also removes the previous plan);',
+    'startup = process start to the pipeline (imports, config, target); validate* = validateObjects over every written object, measured apart.',
     '',
   );
   out.push(
