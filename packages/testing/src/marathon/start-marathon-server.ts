@@ -124,8 +124,13 @@ async function drip(response: ServerResponse, body: Buffer, intervalMs: number, 
 
 const drained = (response: ServerResponse) =>
   new Promise<void>((resolve) => {
-    response.once('drain', resolve);
-    response.once('close', resolve);
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
   });
 
 function matches(fault: MarathonFault, path: string): boolean {
