@@ -8,6 +8,7 @@ import type { K8sObject, StringMap } from './k8s-types.js';
 import type { ServicePlan, ServicePortInfo } from './map-ports.js';
 import { ANNOTATION, HAPROXY_TEMPLATE_ANNOTATION_PREFIX, objectMetadata, selectorLabels } from './metadata.js';
 import { childName } from './names.js';
+import { freePort } from './free-port.js';
 import type { SecretChecklistEntry } from './secrets.js';
 
 export const INGRESS_API = 'networking.k8s.io/v1';
@@ -675,8 +676,7 @@ function buildLoadBalancer(ctx: MapContext, servicePlan: ServicePlan, ports: rea
   const annotations: StringMap = { [ANNOTATION.exposureSource]: 'marathon-lb' };
   for (const entry of ports) {
     if (servicePorts.some((port) => port.name === entry.port.name)) continue;
-    let number = entry.lbPort;
-    while (taken.has(number)) number++;
+    const number = freePort((candidate) => taken.has(candidate), entry.lbPort) ?? entry.lbPort;
     if (number !== entry.lbPort) {
       ctx.report('kubernetes/service-port-changed', 'conflict', { pointer: entry.exposure.pointer, data: { servicePort: entry.lbPort, portName: entry.port.name, port: number } });
     }

@@ -4,6 +4,7 @@ import type { ServiceType } from './options.js';
 import type { K8sContainerPort, K8sObject } from './k8s-types.js';
 import { ANNOTATION, objectMetadata, selectorLabels, sortedRecord } from './metadata.js';
 import { childName, isValidLabelKey, toPortName } from './names.js';
+import { freePort, isPortNumber } from './free-port.js';
 
 export type K8sProtocol = K8sContainerPort['protocol'];
 
@@ -59,13 +60,12 @@ export function planPorts(ctx: MapContext): PortPlan {
           [fixedHostPort, 'its fixed host port'],
           [port.servicePort, 'its Marathon service port'],
         ];
-        const pick = candidates.find(([candidate]) => candidate !== undefined && candidate > 0 && !used.has(candidate));
+        const pick = candidates.find(([candidate]) => isPortNumber(candidate) && !used.has(candidate));
         let reason = pick?.[1] ?? `${DYNAMIC_BASE} + port index`;
-        containerPort = pick?.[0] ?? DYNAMIC_BASE + port.index;
-        while (used.has(containerPort)) {
-          containerPort++;
-          reason = `the first free port from ${DYNAMIC_BASE} + port index`;
-        }
+        const wanted = pick?.[0] ?? DYNAMIC_BASE + port.index;
+        // every one of the 65,535 taken cannot happen with real input; keep the wanted number then
+        containerPort = freePort((number) => used.has(number), wanted) ?? wanted;
+        if (containerPort !== wanted) reason = `the first free port from ${DYNAMIC_BASE} + port index`;
         used.add(containerPort);
         ctx.report('kubernetes/dynamic-port-assigned', 'assigned', {
           pointer: port.pointer,
@@ -191,8 +191,7 @@ export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean
       let number = port.servicePort ?? port.containerPort;
       if (taken.has(`${number}/${k8s.protocol}`)) {
         const wanted = number;
-        number = port.containerPort;
-        while (taken.has(`${number}/${k8s.protocol}`)) number++;
+        number = freePort((candidate) => taken.has(`${candidate}/${k8s.protocol}`), port.containerPort) ?? port.containerPort;
         ctx.report('kubernetes/service-port-changed', 'conflict', { pointer: port.pointer, data: { servicePort: wanted, portName: k8s.name, port: number } });
       }
       taken.add(`${number}/${k8s.protocol}`);
