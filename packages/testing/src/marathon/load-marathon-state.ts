@@ -8,6 +8,8 @@ export interface MarathonState {
   readonly version: string;
   readonly info: Json | undefined;
   readonly root: Json;
+  /** Pods kept beside the tree (a `/v2/pods/::status` answer), placed into their groups. */
+  readonly pods: readonly unknown[];
   readonly deployments: readonly unknown[] | undefined;
   readonly queue: { readonly queue: readonly unknown[] } | undefined;
 }
@@ -22,6 +24,7 @@ const optionalJson = (file: string): unknown => (existsSync(file) ? readJson(fil
 export function loadMarathonState(options: MarathonServerOptions): MarathonState {
   let info: Json | undefined;
   let root: Json | undefined;
+  let pods: readonly unknown[] | undefined;
   let deployments: readonly unknown[] | undefined;
   let queue: { queue: readonly unknown[] } | undefined;
   let version: string | undefined;
@@ -30,12 +33,14 @@ export function loadMarathonState(options: MarathonServerOptions): MarathonState
     const snapshot = (typeof options.snapshot === 'string' ? readJson(options.snapshot) : options.snapshot) as MarathonSnapshotLike;
     info = snapshot.marathon.info ?? undefined;
     root = snapshot.marathon.groups;
+    pods = snapshot.marathon.pods ?? undefined;
     deployments = snapshot.marathon.deployments ?? undefined;
     queue = snapshot.marathon.queue ?? undefined;
     version = snapshot.marathon.version ?? undefined;
   }
   if (options.directory !== undefined) {
     root = readJson(path.join(options.directory, 'groups.json')) as Json;
+    pods = optionalJson(path.join(options.directory, 'pods.json')) as unknown[] | undefined;
     info = optionalJson(path.join(options.directory, 'info.json')) as Json | undefined;
     deployments = optionalJson(path.join(options.directory, 'deployments.json')) as unknown[] | undefined;
     queue = optionalJson(path.join(options.directory, 'queue.json')) as { queue: unknown[] } | undefined;
@@ -43,7 +48,7 @@ export function loadMarathonState(options: MarathonServerOptions): MarathonState
   root = options.groups ?? root ?? { id: '/', apps: [], groups: [], pods: [], dependencies: [] };
   info = options.info ?? info;
   version = options.version ?? (typeof info?.version === 'string' ? info.version : undefined) ?? version ?? DEFAULT_VERSION;
-  return { version, info, root, deployments: options.deployments ?? deployments, queue: options.queue ?? queue };
+  return { version, info, root, pods: options.pods ?? pods ?? [], deployments: options.deployments ?? deployments, queue: options.queue ?? queue };
 }
 
 /** `1.5.0-SNAPSHOT` → [1, 5, 0]; compares release numbers only. */

@@ -8,7 +8,7 @@ const COUNTS = ['tasksStaged', 'tasksRunning', 'tasksHealthy', 'tasksUnhealthy']
 
 /** The read-only part of Marathon's REST API (reference §2.1), answered from the stored state. */
 export function createMarathonRoutes(state: MarathonState, port: number): (method: string, url: URL) => MarathonResponse {
-  const tree = new MarathonTree(state.root);
+  const tree = new MarathonTree(state.root, state.pods);
   const leader = `127.0.0.1:${port}`;
   const info: Json = state.info
     ? { ...state.info, version: state.version }
@@ -24,6 +24,8 @@ export function createMarathonRoutes(state: MarathonState, port: number): (metho
         http_config: { http_port: port },
       };
   const pods = versionAtLeast(state.version, [1, 4]);
+  // legacy (≤1.4) GroupInfo is the same minus `pods` (§8): a 1.4 reader must ask /v2/pods
+  const groupPods = versionAtLeast(state.version, [1, 5]);
 
   // AppInfo on /v2/apps always carries counts and deployments (§2.1 AppsResource.index)
   const deploymentsOf = (id: string) =>
@@ -51,7 +53,7 @@ export function createMarathonRoutes(state: MarathonState, port: number): (metho
       const id = decodeURIComponent(path.slice('/v2/groups'.length)) || '/';
       const group = tree.groups.get(id);
       if (!group) return json(404, { message: `Group '${id}' does not exist` });
-      return json(200, tree.view(group, url.searchParams.getAll('embed')));
+      return json(200, tree.view(group, url.searchParams.getAll('embed'), groupPods));
     }
 
     if (path === '/v2/apps') {

@@ -5,6 +5,8 @@ export interface MarathonSnapshotLike {
     readonly version?: string | null;
     readonly info?: Record<string, unknown> | null;
     readonly groups: Record<string, unknown>;
+    /** `/v2/pods/::status`, read where the groups carried no pods (Marathon 1.4). */
+    readonly pods?: readonly unknown[] | null;
     readonly deployments?: readonly unknown[] | null;
     readonly queue?: { readonly queue: readonly unknown[] } | null;
   };
@@ -38,15 +40,21 @@ export type MarathonFault =
 export interface MarathonServerOptions {
   /** A snapshot object or the path of a snapshot file. */
   readonly snapshot?: MarathonSnapshotLike | string;
-  /** A directory with `groups.json` (a `/v2/groups` response) and optionally `info.json`, `deployments.json`, `queue.json`. */
+  /** A directory with `groups.json` (a `/v2/groups` response) and optionally `info.json`, `pods.json`, `deployments.json`, `queue.json`. */
   readonly directory?: string;
   /** A `/v2/groups` response (the root group). */
   readonly groups?: Record<string, unknown>;
+  /** Pods (PodStatus or Pod) beside `groups`, each placed into the group its id names. */
+  readonly pods?: readonly unknown[];
   /** A `/v2/info` response; a minimal one is made when absent. */
   readonly info?: Record<string, unknown>;
   readonly deployments?: readonly unknown[];
   readonly queue?: { readonly queue: readonly unknown[] };
-  /** Marathon version answered by /v2/info; changes behaviour (pods from 1.4, unknown routes from 1.5). */
+  /**
+   * Marathon version answered by /v2/info; changes behaviour as the reference describes: `/v2/pods`
+   * from 1.4 (before: 404, §1), pods embedded in `/v2/groups` from 1.5 (up to 1.4 GroupInfo has no
+   * `pods`, §8), unknown routes 500 JSON from 1.5 (before: Jetty's 404 page, §4).
+   */
   readonly version?: string;
   readonly auth?: {
     /** `user:password` for HTTP basic auth (`--http_credentials`). */

@@ -14,6 +14,8 @@ export function canonicalId(id: string, base: string): string {
   return `/${result.join('/')}`;
 }
 
+const byId = (a: Json, b: Json) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
+
 /** A pod in a group response is a PodStatus with the definition under `spec` (§2.1, §9.3). */
 function asPodStatus(pod: Json, id: string): Json {
   if (isObject(pod.spec)) return { ...pod, id, spec: { ...pod.spec, id } };
@@ -28,10 +30,14 @@ export class MarathonTree {
   readonly apps: Json[] = [];
   readonly pods: Json[] = [];
 
-  constructor(root: Json) {
+  /**
+   * `extraPods`: pods kept beside the tree (a snapshot's `marathon.pods`, read from `/v2/pods/::status`
+   * where the groups carried none), placed into the group their id names.
+   */
+  constructor(root: Json, extraPods: readonly unknown[] = []) {
     this.root = this.group(root, '/');
+    for (const pod of extraPods.filter(isObject)) this.place(pod);
     // list endpoints answer in a stable order: by id
-    const byId = (a: Json, b: Json) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
     this.apps.sort(byId);
     this.pods.sort(byId);
   }
@@ -60,6 +66,26 @@ export class MarathonTree {
     return normalized;
   }
 
+  private place(pod: Json): void {
+    const id = canonicalId(String((isObject(pod.spec) ? pod.spec.id : pod.id) ?? ''), '/');
+    if (id === '/' || this.pods.some((known) => known.id === id)) return;
+    const status = asPodStatus(pod, id);
+    (this.ensureGroup(id.slice(0, id.lastIndexOf('/')) || '/').pods as Json[]).push(status);
+    this.pods.push(status);
+    this.pods.sort(byId);
+  }
+
+  /** Marathon creates the groups of a path implicitly; so does the fake. */
+  private ensureGroup(id: string): Json {
+    const known = this.groups.get(id);
+    if (known) return known;
+    const parent = this.ensureGroup(id.slice(0, id.lastIndexOf('/')) || '/');
+    const group: Json = { id, apps: [], pods: [], groups: [], dependencies: [], version: parent.version };
+    (parent.groups as Json[]).push(group);
+    this.groups.set(id, group);
+    return group;
+  }
+
   app(id: string): Json | undefined {
     return this.apps.find((app) => app.id === id);
   }
@@ -70,19 +96,20 @@ export class MarathonTree {
 
   /**
    * GroupInfo with embed semantics (§2.1): no `embed` means apps, pods and groups; otherwise only
-   * what is asked for, recursively. Unknown embeds are ignored.
+   * what is asked for, recursively. Unknown embeds are ignored. `withPods: false` is the legacy
+   * GroupInfo (§8: up to 1.4 the same minus `pods`), whatever the embeds.
    */
-  view(group: Json, embeds: readonly string[]): Json {
+  view(group: Json, embeds: readonly string[], withPods = true): Json {
     const all = embeds.length === 0;
     const apps = all || embeds.some((embed) => embed.startsWith('group.apps'));
-    const pods = all || embeds.includes('group.pods');
+    const pods = withPods && (all || embeds.includes('group.pods'));
     const groups = all || embeds.includes('group.groups');
     const { apps: storedApps, pods: storedPods, groups: storedGroups, ...rest } = group;
     return {
       id: rest.id,
       ...(apps ? { apps: storedApps } : {}),
       ...(pods ? { pods: storedPods } : {}),
-      ...(groups ? { groups: list(storedGroups).map((child) => this.view(child as Json, embeds)) } : {}),
+      ...(groups ? { groups: list(storedGroups).map((child) => this.view(child as Json, embeds, withPods)) } : {}),
       ...rest,
     };
   }

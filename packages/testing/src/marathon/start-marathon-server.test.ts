@@ -97,6 +97,30 @@ describe('startMarathonServer', () => {
     expect(old.headers.get('content-type')).toMatch(/text\/html/);
   });
 
+  it('answers legacy GroupInfo without pods up to 1.4 (§8), the pods staying on /v2/pods', async () => {
+    await start({ version: '1.4.12' });
+    const hasPodsKey = (group: any): boolean => 'pods' in group || (group.groups ?? []).some(hasPodsKey);
+    for (const query of ['', '?embed=group.groups&embed=group.apps&embed=group.pods']) {
+      const { json } = await get(`/v2/groups${query}`);
+      expect(json.groups[0].apps[0].id).toBe('/prod/web');
+      expect(hasPodsKey(json)).toBe(false);
+    }
+    expect((await get('/v2/pods/::status')).json.map((pod: any) => pod.id)).toEqual(['/prod/pod']);
+    await server!.close();
+    await start({ version: '1.5.0' });
+    expect((await get('/v2/groups')).json.groups[0].pods).toHaveLength(1);
+  });
+
+  it('places pods given beside the tree into their groups, creating the groups of the path', async () => {
+    const pod = { id: '/team/batch/runner', containers: [{ name: 'run', resources: { cpus: 0.1, mem: 32 } }] };
+    await start({ pods: [pod, { id: '/prod/extra', spec: { id: '/prod/extra', containers: [] }, status: 'STABLE' }] });
+    const { json } = await get('/v2/groups');
+    expect(json.groups.map((group: any) => group.id)).toEqual(['/prod', '/team']);
+    expect(json.groups[0].pods.map((status: any) => status.id)).toEqual(['/prod/pod', '/prod/extra']);
+    expect(json.groups[1].groups[0]).toMatchObject({ id: '/team/batch', pods: [{ id: '/team/batch/runner', spec: { id: '/team/batch/runner' } }] });
+    expect((await get('/v2/pods')).json.map((spec: any) => spec.id)).toEqual(['/prod/extra', '/prod/pod', '/team/batch/runner']);
+  });
+
   it('answers unknown routes with 500 JSON from 1.5 and a Jetty 404 page before', async () => {
     await start({ version: '1.9.109' });
     expect(await get('/v2/nothing')).toMatchObject({ status: 500, json: { message: 'URI not found' } });
@@ -218,5 +242,12 @@ describe('startMarathonServer', () => {
     server = await startMarathonServer({ snapshot });
     expect((await get('/v2/info')).json.version).toBe('1.7.1');
     expect((await get('/v2/deployments')).json).toEqual([]);
+    await server.close();
+    // a snapshot of a 1.4 Marathon keeps the pods it read from /v2/pods/::status beside the groups
+    const legacy = path.join(dir, 'legacy.json');
+    const pods = [{ id: '/prod/late', spec: { id: '/prod/late', containers: [{ name: 'c' }] }, status: 'STABLE' }];
+    writeFileSync(legacy, JSON.stringify({ snapshotVersion: 'baton.dev/marathon-snapshot/v1', marathon: { version: '1.4.9', info: null, groups, pods, deployments: [], queue: { queue: [] } } }));
+    server = await startMarathonServer({ snapshot: legacy });
+    expect((await get('/v2/pods/::status')).json.map((pod: any) => pod.id)).toEqual(['/prod/late', '/prod/pod']);
   });
 });
