@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
+import type { Workload } from '@baton/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMarathonClient } from './http/marathon-client.js';
 import { readMarathonSource } from './read-marathon-source.js';
@@ -123,6 +124,56 @@ describe('reading a live Marathon', () => {
   it('stops with the source error when the groups cannot be read', async () => {
     const { url } = await serve({ auth: { basic: 'a:b', forbidden: ['/v2/groups'] } });
     await expect(readUrl(url.replace('http://', 'http://a:b@'))).rejects.toMatchObject({ code: 'BATON2003' });
+  });
+
+  it('reads the pods of a 1.4 Marathon from /v2/pods/::status into their groups when /v2/groups has none (§8)', async () => {
+    const current = await readUrl((await serve()).url);
+    await server!.close();
+    const { url } = await serve({ version: '1.4.12' });
+    const legacy = await readUrl(url);
+    expect(server!.requests.map((request) => request.url)).toContain('/v2/pods/::status');
+    const pods = ['/prod/web/complete-pod', '/staging/pods/persistent'];
+    const strip = (workloads: readonly Workload[]) => workloads.map(({ origin: _origin, originPointer: _pointer, ...rest }) => rest);
+    // the same workloads, pods included with the dependencies their groups pass down, as when the groups embed them
+    expect(JSON.stringify(strip(legacy.model.workloads))).toBe(JSON.stringify(strip(current.model.workloads)));
+    expect(legacy.model.groups).toEqual(current.model.groups);
+    for (const id of pods) {
+      expect(legacy.model.workloads.find((workload) => workload.id === id)).toMatchObject({ origin: '/v2/pods/::status', originPointer: expect.stringMatching(/^\/\d+$/) });
+      expect(legacy.ctx.ledger.settle(id, legacy.definitions.get(id)).unclaimed).toEqual([]);
+    }
+    expect(rulesOf(legacy.ctx.reports).sort()).toEqual(rulesOf(current.ctx.reports).sort());
+
+    // captured beside the groups, replayed offline and served again by the fake: the same pods
+    const client = createMarathonClient(url);
+    const snapshot = await captureSnapshot(client);
+    await client.close();
+    expect((snapshot.marathon.pods ?? []).map((pod) => (pod as { id: string }).id)).toEqual(pods);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'baton-snapshot-')), 'legacy.json');
+    await writeSnapshot(file, snapshot);
+    const replay = await readMarathonSource({ kind: 'file', location: file }, {}, recordingContext());
+    expect(JSON.stringify(replay.model.workloads)).toBe(JSON.stringify(legacy.model.workloads));
+    await server!.close();
+    server = await startMarathonServer({ snapshot: file });
+    const again = await readUrl(server.url);
+    expect(JSON.stringify(again.model.workloads)).toBe(JSON.stringify(legacy.model.workloads));
+  });
+
+  it('asks no /v2/pods before 1.4 and when the groups embed pods, and reads a 404 there as no pods', async () => {
+    for (const version of ['1.3.13', '1.10.17']) {
+      await serve({ version });
+      await readUrl(server!.url);
+      expect(server!.requests.map((request) => request.path)).not.toContain('/v2/pods/::status');
+      await server!.close();
+    }
+    // /v2/info forbidden: the version is unknown, so the reader asks; a 404 means no pods
+    const { url } = await serve({ version: '1.4.12', auth: { token: 'jwt', forbidden: ['/v2/info'] }, faults: [{ kind: 'status', status: 404, path: '/v2/pods/::status' }] });
+    const { model } = await readUrl(url, { token: 'jwt' });
+    expect(server!.requests.map((request) => `${request.path} ${request.status}`)).toContain('/v2/pods/::status 404');
+    expect(model.workloads.filter((workload) => workload.sourceKind === 'pod')).toEqual([]);
+    expect(model.workloads.length).toBeGreaterThan(10);
+    const client = createMarathonClient(url, { token: 'jwt' });
+    expect((await captureSnapshot(client)).marathon.pods).toBeNull();
+    await client.close();
   });
 
   it('plans only the selected workloads and the groups that hold them', async () => {

@@ -9,7 +9,7 @@ import { readObject, readString } from './normalize/lenient.js';
 import type { NormalizationConfig } from './normalize/normalized-types.js';
 import type { MarathonReaderOptions } from './reader-options.js';
 import { createSelection, type WorkloadSelection } from './select/workload-selection.js';
-import { captureSnapshot } from './snapshot/capture-snapshot.js';
+import { captureSnapshot, PODS_PATH } from './snapshot/capture-snapshot.js';
 import { asSnapshot, isSnapshotDocument, type MarathonSnapshot } from './snapshot/marathon-snapshot.js';
 import { sourceFindings } from './source/source-findings.js';
 
@@ -64,7 +64,8 @@ export function readSnapshotModel(
     ...(defaultRole ? { defaultRole } : {}),
   };
   const envVarsPrefix = readString(marathonConfig.env_vars_prefix) || options.envVarsPrefix;
-  const extraction = extractDefinitions(snapshot.marathon.groups, '/v2/groups');
+  const pods = snapshot.marathon.pods;
+  const extraction = extractDefinitions(snapshot.marathon.groups, '/v2/groups', pods ? { pods, origin: PODS_PATH } : undefined);
   const built = buildWorkloads(
     extraction,
     { origin: '/v2/groups', config, hints: envVarsPrefix ? { envVarsPrefix } : {}, ...(selection ? { selection } : {}) },

@@ -57,6 +57,20 @@ describe('extractDefinitions', () => {
     ]);
   });
 
+  it('places pods read beside the tree (/v2/pods/::status) in their groups, inheriting their dependencies', () => {
+    const tree = { id: '/', groups: [{ id: '/prod', dependencies: ['/infra'], apps: [{ id: '/prod/web', cmd: 'x' }], groups: [{ id: '/prod/inner', dependencies: ['/db'] }] }] };
+    const status = (id: string) => ({ id, spec: { id, containers: [{ name: 'c' }] }, status: 'STABLE' });
+    // /prod/hidden is not in the tree (ACL-filtered): its pod inherits from /prod, the nearest group read
+    const extraction = extractDefinitions(tree, '/v2/groups', { pods: [status('/prod/inner/a'), status('/prod/hidden/b'), status('/c'), { spec: {} }], origin: '/v2/pods/::status' });
+    expect(extraction.entries.map((entry) => [entry.id, entry.shape, entry.base, entry.inheritedDependencies, entry.origin, entry.originPointer])).toEqual([
+      ['/prod/web', 'app', '/prod', ['/infra'], undefined, '/groups/0/apps/0'],
+      ['/prod/inner/a', 'pod-status', '/prod/inner', ['/infra', '/db'], '/v2/pods/::status', '/0'],
+      ['/prod/hidden/b', 'pod-status', '/prod/hidden', ['/infra'], '/v2/pods/::status', '/1'],
+      ['/c', 'pod-status', '/', [], '/v2/pods/::status', '/2'],
+    ]);
+    expect(extraction.skipped).toEqual([{ pointer: '/3/id', reason: 'it has no id' }]);
+  });
+
   it('treats the empty root group as an estate with nothing in it', () => {
     expect(extractDefinitions({ id: '/' }, 'x').entries).toEqual([]);
   });

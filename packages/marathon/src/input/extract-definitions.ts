@@ -1,7 +1,7 @@
 import { BatonError, type JsonPointer } from '@baton/core';
 import { isObject, readArray, readStrings, type JsonObject } from '../normalize/lenient.js';
 import { at } from '../normalize/normalize-shared.js';
-import { canonicalId, ROOT_ID } from './path-id.js';
+import { canonicalId, parentId, ROOT_ID } from './path-id.js';
 
 /** One app or pod found in a document, with where it sits. */
 export interface DefinitionEntry {
@@ -22,6 +22,8 @@ export interface DefinitionEntry {
   readonly inheritedDependencies: readonly string[];
   /** Absolute id. */
   readonly id: string;
+  /** The document it was read from, when not the one extracted (pods read from `/v2/pods/::status`). */
+  readonly origin?: string;
 }
 
 export interface ExtractedGroup {
@@ -55,13 +57,26 @@ const isPodStatus = (value: JsonObject) => isObject(value.spec) && Array.isArray
 const isApp = (value: JsonObject) => APP_KEYS.some((key) => key in value);
 const isGroup = (value: JsonObject) => Array.isArray(value.apps) || Array.isArray(value.groups) || Array.isArray(value.pods);
 
+/** Pods read beside a group tree (`/v2/pods/::status` where the groups carry none, §8). */
+export interface PodsBeside {
+  readonly pods: readonly unknown[];
+  /** Where they were read, e.g. `/v2/pods/::status`; pointers are indexes into that list. */
+  readonly origin: string;
+}
+
 /**
  * Finds every app and pod in any accepted document shape: one app, `{"app": …}`, `{"apps": […]}`,
  * a list of apps and pods, a group or `/v2/groups` response (pods as PodStatus), or one pod.
  * Throws BATON1004 for JSON that holds none, BATON1005 when a lone definition has no usable id.
  */
-export function extractDefinitions(document: unknown, path: string): Extraction {
+export function extractDefinitions(document: unknown, path: string, beside?: PodsBeside): Extraction {
   const walker = new Walker();
+  if (beside) {
+    if (!isObject(document)) throw new BatonError('BATON1004', { path, reason: 'pods beside a tree need a group document' });
+    walker.group(document, '', ROOT_ID, []);
+    walker.podsBeside(beside);
+    return walker.result(path, false);
+  }
   if (Array.isArray(document)) {
     const items = document.filter(isObject);
     if (!items.some((item) => isPod(item) || isPodStatus(item) || isApp(item))) {
@@ -101,6 +116,8 @@ class Walker {
   private readonly groups: ExtractedGroup[] = [];
   private readonly skipped: { pointer: JsonPointer; reason: string }[] = [];
   private readonly unknownGroupFields: JsonPointer[] = [];
+  /** Group id → the dependencies its members inherit (its own included), for pods placed later. */
+  private readonly inheritedBy = new Map<string, readonly string[]>();
 
   group(group: JsonObject, pointer: JsonPointer, parent: string, inherited: readonly string[]): void {
     // a group without id is the root (a GroupUpdate body or {"apps": [...]}); a bad nested id is read as its parent
@@ -114,6 +131,7 @@ class Walker {
       if (value !== undefined && value !== null && !Array.isArray(value)) this.skipped.push({ pointer: at(pointer, list), reason: `\`${list}\` must be a list` });
     }
     const below = dependencies.length > 0 ? [...inherited, ...dependencies] : inherited;
+    if (!this.inheritedBy.has(id)) this.inheritedBy.set(id, below);
     readArray(group.apps).forEach((app, index) => this.item(app, at(pointer, 'apps', index), id, below));
     readArray(group.pods).forEach((pod, index) => this.item(pod, at(pointer, 'pods', index), id, below));
     readArray(group.groups).forEach((child, index) => {
@@ -122,7 +140,22 @@ class Walker {
     });
   }
 
-  item(value: unknown, pointer: JsonPointer, base: string, inherited: readonly string[]): void {
+  /**
+   * Each pod goes into the group its id names, with that group's inherited dependencies, as if the
+   * tree had embedded it; a group the tree lacks (filtered by ACLs) inherits from its nearest ancestor.
+   */
+  podsBeside({ pods, origin }: PodsBeside): void {
+    pods.forEach((pod, index) => {
+      const spec = isObject(pod) && isObject(pod.spec) ? pod.spec : pod;
+      const rawId = isObject(spec) ? (spec.id ?? (isObject(pod) ? pod.id : undefined)) : undefined;
+      const id = typeof rawId === 'string' ? canonicalId(rawId) : ROOT_ID;
+      let group = parentId(id);
+      while (!this.inheritedBy.has(group) && group !== ROOT_ID) group = parentId(group);
+      this.item(pod, at('', index), parentId(id), this.inheritedBy.get(group) ?? [], origin);
+    });
+  }
+
+  item(value: unknown, pointer: JsonPointer, base: string, inherited: readonly string[], origin?: string): void {
     if (!isObject(value)) {
       this.skipped.push({ pointer, reason: 'an app or pod must be an object' });
       return;
@@ -147,6 +180,7 @@ class Walker {
       base,
       inheritedDependencies: inherited,
       id,
+      ...(origin !== undefined ? { origin } : {}),
     });
   }
 

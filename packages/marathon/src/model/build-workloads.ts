@@ -53,14 +53,14 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
         messageId: 'duplicate',
         workload: entry.id,
         pointer: '',
-        data: { id: entry.id, pointer: entry.originPointer, origin: options.origin, first: kept.originPointer },
+        data: { id: entry.id, pointer: entry.originPointer, origin: entry.origin ?? options.origin, first: kept.originPointer },
       });
       continue;
     }
     first.set(entry.id, entry);
     if (options.selection && !selects(options.selection, entry.id, readStringMap(entry.spec.labels))) continue;
 
-    const placement = { origin: options.origin, originPointer: entry.originPointer, inheritedDependencies: entry.inheritedDependencies, hints: options.hints };
+    const placement = { origin: entry.origin ?? options.origin, originPointer: entry.originPointer, inheritedDependencies: entry.inheritedDependencies, hints: options.hints };
     let workload: Workload;
     if (entry.sourceKind === 'app') {
       const { app, conflicts } = normalizeApp(entry.spec, { base: entry.base, config: options.config });

@@ -25,6 +25,12 @@ export interface MarathonSnapshot {
     readonly info: Record<string, unknown> | null;
     /** `/v2/groups` with apps, pods (as PodStatus) and groups embedded. */
     readonly groups: Record<string, unknown>;
+    /**
+     * `/v2/pods/::status`, read only when the groups carried no `pods` key on a Marathon that has pods
+     * (1.4: legacy GroupInfo has none, §8); null when that endpoint answered 404 (no pods, §4).
+     * Absent when not read. Each PodStatus is planned in the group its id names.
+     */
+    readonly pods?: readonly unknown[] | null;
     /** `/v2/deployments`; null when the endpoint does not exist. */
     readonly deployments: readonly unknown[] | null;
     /** `/v2/queue`; null when the endpoint does not exist. */
@@ -45,6 +51,9 @@ export function asSnapshot(value: unknown, path: string): MarathonSnapshot {
   const marathon = value.marathon;
   if (!isObject(marathon) || !isObject(marathon.groups) || typeof value.capturedAt !== 'string') {
     throw new BatonError('BATON1004', { path, reason: 'the snapshot has no capturedAt or marathon.groups' });
+  }
+  if (marathon.pods !== undefined && marathon.pods !== null && !Array.isArray(marathon.pods)) {
+    throw new BatonError('BATON1004', { path, reason: 'marathon.pods of the snapshot is not a list' });
   }
   return value as unknown as MarathonSnapshot;
 }
