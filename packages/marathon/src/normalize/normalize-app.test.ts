@@ -138,6 +138,16 @@ describe('normalizeApp: defaults', () => {
     expect(app.dependencies).toEqual(['/db', '/prod/cache', '/abs']);
   });
 
+  // Marathon 1.5+: GroupNormalization.visitApp -> AppNormalization.withCanonizedIds(absoluteGroupPath),
+  // POST /v2/apps -> withCanonizedIds() with the root as base; PathId.canonicalPath never climbs above /.
+  it('resolves `../api` on app `/services/jobs` against its group /services (as Marathon 1.5+), not against the app id', () => {
+    const inGroup = normalize({ id: 'jobs', cmd: 'x', dependencies: ['../api', 'api', './cache', '../../../up'] }, { base: '/services' });
+    expect(inGroup.id).toBe('/services/jobs');
+    expect(inGroup.dependencies).toEqual(['/api', '/services/api', '/services/cache', '/up']);
+    // a lone app (POST /v2/apps) resolves against the root
+    expect(normalize({ id: '/services/jobs', cmd: 'x', dependencies: ['../api', 'api'] }).dependencies).toEqual(['/api', '/api']);
+  });
+
   it('makes apps with persistent volumes resident: unreachable disabled, upgrade {0.5, 0}', () => {
     const resident = normalize({ id: '/db', container: { docker: { image: 'pg' }, volumes: [{ containerPath: 'data', mode: 'RW', persistent: { size: 100 } }] } });
     expect(resident).toMatchObject({ resident: true, unreachableStrategy: 'disabled', upgradeStrategy: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } });

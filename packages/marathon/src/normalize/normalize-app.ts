@@ -40,7 +40,14 @@ export interface NormalizationConflict {
 }
 
 export interface NormalizeAppOptions {
-  /** Id of the enclosing group: relative ids and dependencies resolve against it (withCanonizedIds). */
+  /**
+   * Id of the enclosing group (`/` for a lone app): relative ids and dependencies resolve against it,
+   * as Marathon 1.5+ does. mesosphere/marathon GroupNormalization.visitApp normalizes a group's apps
+   * with `AppNormalization.withCanonizedIds(absoluteGroupPath)` (UpdateGroupStructureOp.createGroup
+   * likewise with `canonicalPath(gid)`), and POST /v2/apps with `withCanonizedIds()` (base: root).
+   * So `../api` on app `jobs` of group `/services` is `/api` and `api` is `/services/api`. Only
+   * Marathon ≤1.4's POST /v2/apps resolved against the app's own id (`withCanonizedIds`: `/services/api`).
+   */
   readonly base?: string;
   readonly config?: Partial<NormalizationConfig>;
 }

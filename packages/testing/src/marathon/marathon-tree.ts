@@ -44,7 +44,14 @@ export class MarathonTree {
 
   private group(group: Json, parent: string): Json {
     const id = typeof group.id === 'string' ? canonicalId(group.id, parent) : parent;
-    const apps = list(group.apps).filter(isObject).map((app) => ({ ...app, id: canonicalId(String(app.id ?? ''), id) }));
+    // Marathon stores (and answers) app ids and dependencies resolved against the group (GroupNormalization.visitApp)
+    const apps = list(group.apps)
+      .filter(isObject)
+      .map((app) => ({
+        ...app,
+        id: canonicalId(String(app.id ?? ''), id),
+        ...(Array.isArray(app.dependencies) ? { dependencies: app.dependencies.map((dependency) => canonicalId(String(dependency), id)) } : {}),
+      }));
     const pods = list(group.pods)
       .filter(isObject)
       .map((pod) => asPodStatus(pod, canonicalId(String((isObject(pod.spec) ? pod.spec.id : pod.id) ?? ''), id)));

@@ -16,7 +16,7 @@ const groups = {
       dependencies: ['/infra'],
       apps: [{ id: '/prod/web', cmd: 'serve', instances: 2, version: '2020-01-01T00:00:00.000Z' }],
       pods: [{ id: '/prod/pod', containers: [{ name: 'main', resources: { cpus: 0.1, mem: 32 } }], scaling: { kind: 'fixed', instances: 1 } }],
-      groups: [{ id: 'inner', apps: [{ id: 'worker', cmd: 'work' }], groups: [] }],
+      groups: [{ id: 'inner', apps: [{ id: 'worker', cmd: 'work', dependencies: ['../web', 'cache'] }], groups: [] }],
     },
   ],
 };
@@ -52,7 +52,7 @@ describe('startMarathonServer', () => {
     const prod = json.groups[0];
     expect(prod.apps[0].id).toBe('/prod/web');
     expect(prod.pods[0]).toMatchObject({ id: '/prod/pod', spec: { id: '/prod/pod' }, status: 'STABLE' });
-    expect(prod.groups[0]).toMatchObject({ id: '/prod/inner', apps: [{ id: '/prod/inner/worker' }] });
+    expect(prod.groups[0]).toMatchObject({ id: '/prod/inner', apps: [{ id: '/prod/inner/worker', dependencies: ['/prod/web', '/prod/inner/cache'] }] });
   });
 
   it('embeds only what is asked once embed is given (pods must be named)', async () => {
