@@ -46,6 +46,29 @@ describe('the marathon plugin', () => {
     }
   });
 
+  it('plans a pod without containers (Marathon rejects it) as blocked, with the rest of the estate planned', async () => {
+    const text = JSON.stringify({
+      id: '/team',
+      apps: [{ id: 'web', cmd: 'serve' }],
+      pods: [
+        { id: '/team/empty', containers: [] },
+        { id: '/team/junk', containers: [5, null] },
+        { id: '/team/ok', containers: [{ name: 'main', exec: { command: { shell: 'run' } }, resources: { cpus: 0.1, mem: 32 } }] },
+        // as /v2/groups embeds it: a PodStatus whose spec has no containers
+        { id: '/team/status', spec: { id: '/team/status', containers: [] }, status: 'STABLE' },
+      ],
+    });
+    const result = await runPipeline({ plugins: [marathon(), nullWriter], input: { kind: 'stdin', location: '-', text } });
+    const found = result.findings.filter((finding) => finding.ruleId === 'marathon/pod-without-containers');
+    expect(found.map((finding) => [finding.workload, finding.pointer, finding.severity, finding.impact])).toEqual([
+      ['/team/empty', '/containers', 'error', 'blocker'],
+      ['/team/junk', '/containers', 'error', 'blocker'],
+      ['/team/status', '/spec/containers', 'error', 'blocker'],
+    ]);
+    expect(found.map((finding) => finding.message).join(' ')).not.toContain('{{');
+    expect(Object.fromEntries(result.status)).toEqual({ '/team/empty': 'blocked', '/team/junk': 'blocked', '/team/ok': 'ready', '/team/status': 'blocked', '/team/web': 'ready' });
+  });
+
   it('claims URLs, stdin and JSON files, and fails on what is not JSON with BATON1003', async () => {
     const reader = marathon().readers.marathon;
     expect(await reader.detect({ kind: 'url', location: 'https://dcos/service/marathon' }, {} as never)).toBe(true);

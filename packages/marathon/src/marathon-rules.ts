@@ -143,6 +143,19 @@ const plaintextSecret = defineRule({
   docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton carries such values over as written, because the workload needs them, but names each variable or label whose name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password, and each artifact URI with a password. The finding never repeats the value.',
 });
 
+const podWithoutContainers = defineRule({
+  id: 'marathon/pod-without-containers',
+  description: 'A pod has no container Marathon would run; Marathon rejects such a pod.',
+  defaultSeverity: 'error',
+  impact: 'blocker',
+  messages: {
+    empty: 'The pod `{{id}}` has no containers (`{{pointer}}` is empty); Marathon rejects it and there is nothing to run.',
+    unusable: 'None of the {{count}} entries of `{{pointer}}` in the pod `{{id}}` is a container Marathon accepts; there is nothing to run.',
+  },
+  hint: 'Take the pod\'s definition from the live Marathon (`GET /v2/pods/<id>`) or write its containers by hand; the workload stays blocked until it has one.',
+  docs: 'Marathon validates that a pod lists at least one container (PodsValidation: `pod.containers is notEmpty`) and answers 422 otherwise, so such a definition never ran as written: the file was edited by hand or cut short. Baton still plans the rest of the estate; the workload is blocked, since a Kubernetes pod needs at least one container and there is nothing to carry over.',
+});
+
 export const MARATHON_RULES = {
   'marathon/unknown-field': unknownField,
   'marathon/invalid-definition': invalidDefinition,
@@ -156,6 +169,7 @@ export const MARATHON_RULES = {
   'marathon/partial-tree': partialTree,
   'marathon/duplicate-id': duplicateId,
   'marathon/plaintext-secret': plaintextSecret,
+  'marathon/pod-without-containers': podWithoutContainers,
 } as const;
 
 export type MarathonRuleId = keyof typeof MARATHON_RULES;

@@ -78,6 +78,12 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
     } else {
       const pod = normalizePod(entry.spec, { base: entry.base, config: options.config, pointer: entry.specPointer });
       workload = podToWorkload(pod, placement, entry.specPointer);
+      // Marathon rejects a pod without containers (PodsValidation: `pod.containers is notEmpty`): nothing would run
+      if (pod.containers.length === 0) {
+        const listed = Array.isArray(entry.spec.containers) ? entry.spec.containers.length : 0;
+        const pointer = at(entry.specPointer, 'containers');
+        ctx.report({ rule: 'marathon/pod-without-containers', messageId: listed === 0 ? 'empty' : 'unusable', workload: entry.id, pointer, data: { id: entry.id, pointer, count: listed } });
+      }
     }
 
     claimCoverage(entry.id, entry.definition, entry.shape, ctx);
