@@ -70,6 +70,11 @@ export interface MarathonServerOptions {
   readonly pathPrefix?: string;
   /** Delay added to every answer. */
   readonly latencyMs?: number;
+  /**
+   * Serve HTTPS with this key and certificate (PEM), as Marathon does on `--https_port` with a
+   * keystore and DC/OS Admin Router with the cluster CA (§3). The URL is then `https://`.
+   */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   /** Port on 127.0.0.1; default 0 (any free port). */
   readonly port?: number;
 }
@@ -84,7 +89,7 @@ export interface MarathonRequestRecord {
 }
 
 export interface MarathonServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`), with the path prefix when given. */
   readonly url: string;
   readonly port: number;
   /** Every request, in order (status 0 = the connection was dropped). */

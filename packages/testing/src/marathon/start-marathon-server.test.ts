@@ -1,4 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,6 +229,26 @@ describe('startMarathonServer', () => {
     expect(server.url).toMatch(/\/service\/marathon$/);
     expect((await get('/v2/info')).status).toBe(200);
     expect(server.requests[0]!.url).toBe('/service/marathon/v2/info');
+  });
+
+  it('serves HTTPS with the key and certificate it is given (§3)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-marathon-tls-'));
+    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    server = await startMarathonServer({ groups, tls: { key: readFileSync(key), cert: readFileSync(cert) }, pathPrefix: '/service/marathon' });
+    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/service\/marathon$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = httpsRequest(`${server!.url}/v2/info`, { ca: readFileSync(cert) }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve(text));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(JSON.parse(body)).toMatchObject({ name: 'marathon' });
+    // a client that does not trust the certificate fails the handshake
+    await expect(fetch(`${server.url}/v2/info`)).rejects.toThrow();
   });
 
   it('loads a directory and a snapshot file', async () => {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadMarathonState } from './load-marathon-state.js';
@@ -18,9 +19,11 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
   let routes: ReturnType<typeof createMarathonRoutes> | undefined;
   const prefix = options.pathPrefix?.replace(/\/+$/, '');
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).catch(() => response.destroy());
-  });
+  };
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+  const scheme = options.tls ? 'https' : 'http';
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -73,7 +76,7 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
     record.status = reply.status;
     const body = Buffer.from(reply.body);
     // responses from the leader name it (§3 LeaderProxyFilter)
-    response.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length), 'x-marathon-leader': `http://127.0.0.1:${port}` });
+    response.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length), 'x-marathon-leader': `${scheme}://127.0.0.1:${port}` });
     response.end(body);
   }
 
@@ -85,7 +88,7 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
   routes = createMarathonRoutes(state, port);
 
   return {
-    url: `http://127.0.0.1:${port}${prefix ?? ''}`,
+    url: `${scheme}://127.0.0.1:${port}${prefix ?? ''}`,
     port,
     requests,
     close: () =>
