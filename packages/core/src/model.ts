@@ -152,6 +152,11 @@ export interface SecretDeclaration {
   /** Where the value lives in the source secret store (never the value). */
   readonly source: string;
   readonly pointer: JsonPointer;
+  /**
+   * The value was written in plain text in the source definition (a credential-like env value, a
+   * URI with a password): the reader left it out of the model and `source` names where it is.
+   */
+  readonly plaintext?: boolean;
 }
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
@@ -254,6 +259,8 @@ export interface Artifact {
   readonly executable: boolean;
   readonly cache: boolean;
   readonly destPath?: string;
+  /** A declared secret holding the whole URI, which carries a password; `uri` is then shown without it. */
+  readonly uriSecret?: string;
   readonly pointer: JsonPointer;
 }
 

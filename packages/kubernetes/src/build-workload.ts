@@ -58,7 +58,7 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
   const usedNames = new Set<string>(hasArtifacts ? [FETCH_CONTAINER] : []);
   const pullSecrets = new Set<string>();
   const initContainers: K8sContainer[] = [];
-  const fetch = buildFetchContainer(ctx, allContainers);
+  const fetch = buildFetchContainer(ctx, allContainers, secrets.refs);
   if (fetch) initContainers.push(fetch);
   const containerLabels: Record<string, StringMap> = {};
   const sources: { container: K8sContainer; source?: Container }[] = fetch ? [{ container: fetch }] : [];

@@ -1,6 +1,7 @@
 import type { Artifact, Container } from '@baton/core';
 import type { MapContext } from './context.js';
-import type { K8sContainer } from './k8s-types.js';
+import type { K8sContainer, K8sEnvVar } from './k8s-types.js';
+import type { SecretRef } from './secrets.js';
 import { escapeExpansion, SANDBOX_PATH } from './map-env.js';
 import { SANDBOX_VOLUME } from './map-volumes.js';
 
@@ -21,8 +22,10 @@ const EXTRACTORS: readonly [RegExp, string][] = [
  * container into the shared sandbox, extract known archive types, set the executable bit.
  * Schemes the fetch image cannot read (hdfs, s3, file) are reported and skipped.
  */
-export function buildFetchContainer(ctx: MapContext, containers: readonly Container[]): K8sContainer | undefined {
+export function buildFetchContainer(ctx: MapContext, containers: readonly Container[], secrets: ReadonlyMap<string, SecretRef>): K8sContainer | undefined {
   const lines: string[] = [];
+  // URIs with a password come from a Secret (marathon/plaintext-secret): the shell reads them from env
+  const env: K8sEnvVar[] = [];
   for (const container of containers) {
     for (const artifact of container.artifacts) {
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(artifact.uri)?.[1]?.toLowerCase() ?? 'file';
@@ -31,7 +34,14 @@ export function buildFetchContainer(ctx: MapContext, containers: readonly Contai
         continue;
       }
       const destination = destinationOf(artifact);
-      lines.push(...fetchCommands(artifact, destination));
+      const ref = artifact.uriSecret !== undefined ? secrets.get(artifact.uriSecret) : undefined;
+      let source = quote(artifact.uri);
+      if (ref) {
+        const name = `ARTIFACT_URI_${env.length}`;
+        env.push({ name, valueFrom: { secretKeyRef: { name: ref.secretName, key: ref.key } } });
+        source = `"$${name}"`;
+      }
+      lines.push(...fetchCommands(artifact, destination, source));
       ctx.report('kubernetes/artifact-fetch', 'fetched', {
         pointer: artifact.pointer,
         data: { uri: shownUri(artifact.uri), initContainer: FETCH_CONTAINER, destination },
@@ -46,8 +56,9 @@ export function buildFetchContainer(ctx: MapContext, containers: readonly Contai
     name: FETCH_CONTAINER,
     image: ctx.options.fetchImage,
     imagePullPolicy: 'IfNotPresent',
-    // No env on this container, so only `$$` needs escaping from Kubernetes' expansion.
-    command: ['/bin/sh', '-c', escapeExpansion(['set -e', `cd ${SANDBOX_PATH}`, ...lines].join('\n'), new Set())],
+    // only `$(NAME)` of this container's own env (and `$$`) would be expanded by Kubernetes
+    command: ['/bin/sh', '-c', escapeExpansion(['set -e', `cd ${SANDBOX_PATH}`, ...lines].join('\n'), new Set(env.map((variable) => variable.name)))],
+    ...(env.length > 0 ? { env } : {}),
     volumeMounts: [{ name: SANDBOX_VOLUME, mountPath: SANDBOX_PATH }],
   };
 }
@@ -60,11 +71,12 @@ function destinationOf(artifact: Artifact): string {
   return base || 'artifact';
 }
 
-function fetchCommands(artifact: Artifact, destination: string): string[] {
+/** `source`: the shell word that yields the URI. */
+function fetchCommands(artifact: Artifact, destination: string, source: string): string[] {
   const file = quote(destination);
   const lines: string[] = [];
   if (destination.includes('/')) lines.push(`mkdir -p ${quote(destination.slice(0, destination.lastIndexOf('/')))}`);
-  lines.push(`wget -q -O ${file} ${quote(artifact.uri)}`);
+  lines.push(`wget -q -O ${file} ${source}`);
   if (artifact.executable) lines.push(`chmod +x ${file}`);
   else if (artifact.extract) {
     const extractor = EXTRACTORS.find(([pattern]) => pattern.test(destination))?.[1];

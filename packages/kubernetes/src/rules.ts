@@ -172,10 +172,11 @@ export const KUBERNETES_RULES = {
     impact: 'blocker',
     messages: {
       skeleton: 'Secret `{{namespace}}/{{secret}}` (key `{{key}}`) has no value: copy it from the secret store path `{{source}}` before applying.',
+      plaintext: 'Secret `{{namespace}}/{{secret}}` (key `{{key}}`) has no value: copy it from the plain-text value at `{{source}}` in the Marathon definition, which Baton did not copy, before applying.',
       basicAuth: 'Secret `{{namespace}}/{{secret}}` (key `{{key}}`, htpasswd format) for the basic authentication of Ingress `{{ingress}}` has no value: create it from the user and password hash of `{{source}}`.',
     },
     hint: 'Fill it with the command listed in secrets.md (`kubectl -n {{namespace}} patch secret {{secret}} …`, or `create secret {{createKind}}` for registry credentials), or use the `secrets: external-secrets` option.',
-    docs: 'Baton never reads or writes secret values. With `secrets: skeleton` (the default) it writes one Secret per declared secret with no `data`, annotated with the source path (`baton.dev/secret-source`), and lists them all in `secrets.md`. Pods referring to a Secret key that does not exist do not start.',
+    docs: 'Baton never reads or writes secret values. With `secrets: skeleton` (the default) it writes one Secret per declared secret with no `data`, annotated with the source path (`baton.dev/secret-source`), and lists them all in `secrets.md`. Values the definition held in plain text (credential-like env values, URIs with a password; see `marathon/plaintext-secret`) get a skeleton too, whatever the `secrets` option, with the app id and JSON pointer of the value as their source. Pods referring to a Secret key that does not exist do not start.',
   }),
   'kubernetes/external-secret-store': defineRule({
     id: 'kubernetes/external-secret-store',

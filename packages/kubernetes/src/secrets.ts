@@ -53,7 +53,9 @@ export function planSecrets(ctx: MapContext, via: 'skeleton' | 'external-secrets
     const type = pull ? DOCKER_CONFIG_TYPE : 'Opaque';
     refs.set(declaration.name, { secretName, key });
     const annotations = { [ANNOTATION.secretSource]: declaration.source };
-    if (via === 'external-secrets') {
+    // a value that was plain text in the definition is in no secret store: only a skeleton fits
+    const secretVia = declaration.plaintext ? 'skeleton' : via;
+    if (secretVia === 'external-secrets') {
       objects.push({
         apiVersion: EXTERNAL_SECRET_API,
         kind: 'ExternalSecret',
@@ -76,14 +78,14 @@ export function planSecrets(ctx: MapContext, via: 'skeleton' | 'external-secrets
       if (!pull) {
         objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: objectMetadata(workload, names, secretName, { annotations }), type });
       }
-      report('kubernetes/secret-value-required', 'skeleton', {
+      report('kubernetes/secret-value-required', declaration.plaintext ? 'plaintext' : 'skeleton', {
         pointer: declaration.pointer,
         data: { namespace: names.namespace, secret: secretName, key, source: declaration.source, createKind: pull ? 'docker-registry' : 'generic' },
         disposition: 'approximated',
         subtree: true,
       });
     }
-    checklist.push({ namespace: names.namespace, secret: secretName, key, type, source: declaration.source, workload: workload.id, usage: uses, via });
+    checklist.push({ namespace: names.namespace, secret: secretName, key, type, source: declaration.source, workload: workload.id, usage: uses, via: secretVia });
   }
   return { refs, objects, checklist };
 }
@@ -99,6 +101,7 @@ function secretUsage(ctx: MapContext): Map<string, string[]> {
   for (const container of [...(ctx.workload.initContainers ?? []), ...ctx.workload.containers]) {
     if (container.image?.pullSecret) add(container.image.pullSecret, 'image pull secret');
     for (const variable of container.env) if ('secret' in variable) add(variable.secret, `env ${variable.name} (${container.name})`);
+    for (const artifact of container.artifacts) if (artifact.uriSecret !== undefined) add(artifact.uriSecret, `artifact URI (${container.name})`);
   }
   for (const volume of ctx.workload.volumes) {
     if (volume.kind !== 'secret') continue;
@@ -115,7 +118,8 @@ export function renderSecretsChecklist(entries: readonly SecretChecklistEntry[])
     '# Secrets to create',
     '',
     'Baton never reads or writes secret values. Every Secret below must hold its value before the',
-    'workloads that use it can start. The source is the path in the DC/OS secret store.',
+    'workloads that use it can start. The source is the path in the DC/OS secret store, or',
+    '`<app id>#<pointer>` for a value the definition held in plain text (Baton did not copy it).',
     '',
     '| Source | Namespace | Secret | Key | Created by | Used as | Workload |',
     '|---|---|---|---|---|---|---|',

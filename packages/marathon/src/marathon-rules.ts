@@ -135,12 +135,12 @@ const plaintextSecret = defineRule({
   defaultSeverity: 'warning',
   impact: 'review',
   messages: {
-    env: 'The environment variable `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest in plain text.',
-    label: 'The label `{{name}}` holds a literal value that looks like a credential; it is copied into the manifest metadata in plain text.',
-    uri: 'The artifact URI at `{{pointer}}` carries a password; the init container that downloads it holds it in plain text.',
+    env: 'The environment variable `{{name}}` holds a literal value that looks like a credential; it is not copied: the manifest reads it from a Secret you fill (see secrets.md).',
+    label: 'The label `{{name}}` holds a literal value that looks like a credential; it is left out of the manifest metadata.',
+    uri: 'The artifact URI at `{{pointer}}` carries a password; the password is not copied: the init container reads the whole URI from a Secret you fill (see secrets.md).',
   },
-  hint: 'Move the value into a Kubernetes Secret (or a Marathon `secrets` entry before planning again) and reference it; rotate it if the definition was ever shared.',
-  docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton carries such values over as written, because the workload needs them, but names each variable or label whose name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password, and each artifact URI with a password. The finding never repeats the value.',
+  hint: 'Fill the Secret from the value in Marathon (secrets.md has the command), or move the value into a Marathon `secrets` entry before planning again; rotate it if the definition was ever shared.',
+  docs: 'Marathon only keeps secret values out of definitions when they are declared in `secrets` and referenced (`{"secret": "name"}`); anything else is plain text that every reader of the definition sees. Baton never copies such a value into a file: a variable whose name contains PASSWORD, PASSWD, PASS, SECRET, TOKEN, API_KEY, PRIVATE_KEY or CREDENTIAL, or whose value is a URL with a password, becomes a `secretKeyRef` to a Secret skeleton listed in secrets.md; an artifact URI with a password is read by the init container from such a Secret; a credential label is left out of the metadata. Snapshots written by `migrate capture` carry REDACTED-BY-BATON in place of these values (and of marathon-lb auth hashes), so a replay plans the same. The finding never repeats the value.',
 });
 
 const podWithoutContainers = defineRule({

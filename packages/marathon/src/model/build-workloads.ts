@@ -10,7 +10,8 @@ import type { NormalizationConfig } from '../normalize/normalized-types.js';
 import type { WorkloadSelection } from '../select/workload-selection.js';
 import { selects } from '../select/workload-selection.js';
 import { appToWorkload } from './app-to-workload.js';
-import { findPlaintextSecrets } from './plaintext-secrets.js';
+import { movePlaintextSecrets } from './move-plaintext-secrets.js';
+import { findPlaintextSecrets, type PlaintextSecret } from './plaintext-secrets.js';
 import { podToWorkload } from './pod-to-workload.js';
 
 export interface BuildOptions {
@@ -87,7 +88,9 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
     }
 
     claimCoverage(entry.id, entry.definition, entry.shape, ctx);
-    reportWorkloadFindings(workload, entry, ctx);
+    const plaintext = findPlaintextSecrets(entry.spec, entry.specPointer, entry.sourceKind);
+    workload = movePlaintextSecrets(workload, plaintext);
+    reportWorkloadFindings(workload, entry, plaintext, ctx);
     workloads.push(workload);
     definitions.set(entry.id, entry.definition);
   }
@@ -100,7 +103,7 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
   return { workloads, groups, definitions };
 }
 
-function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, ctx: CoverageContext): void {
+function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, plaintext: readonly PlaintextSecret[], ctx: CoverageContext): void {
   const labelsPointer = at(entry.specPointer, 'labels');
   const problem = idProblem(workload.id);
   if (problem) {
@@ -112,8 +115,9 @@ function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, ctx:
     ctx.report({ rule: 'marathon/framework-app', messageId: 'framework', workload: workload.id, pointer: at(labelsPointer, label), data: { id: workload.id, framework, label } });
   }
   // the value is never repeated: findings end up in plan.json, reports and logs
-  for (const secret of findPlaintextSecrets(entry.spec, entry.specPointer, entry.sourceKind)) {
+  for (const secret of plaintext) {
     ctx.report({ rule: 'marathon/plaintext-secret', messageId: secret.kind, workload: workload.id, pointer: secret.pointer, data: { name: secret.name, pointer: secret.pointer } });
+    ctx.ledger.claim(workload.id, secret.pointer, { disposition: 'approximated', ruleId: 'marathon/plaintext-secret' });
   }
   if (workload.replicas === 0) {
     const pointer = entry.sourceKind === 'app' ? '/instances' : at(entry.specPointer, 'scaling', 'instances');

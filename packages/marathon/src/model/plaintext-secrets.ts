@@ -15,6 +15,12 @@ const LETTER = /[a-z]/i;
  * value (DCOS_PACKAGE_DEFINITION labels are 5-10 KB), ~100-800 ms per such label.
  */
 function hasUrlWithPassword(value: string): boolean {
+  return passwordSpans(value, true).length > 0;
+}
+
+/** Where each `scheme://user:password@` puts its password: [start, end) of `password`. */
+function passwordSpans(value: string, firstOnly = false): [number, number][] {
+  const spans: [number, number][] = [];
   for (let at = value.indexOf('://'); at !== -1; at = value.indexOf('://', at + 1)) {
     // the scheme: a letter somewhere in the run of scheme characters right before `://`
     let letter = false;
@@ -26,9 +32,38 @@ function hasUrlWithPassword(value: string): boolean {
     }
     if (!letter) continue;
     USER_AND_PASSWORD.lastIndex = at + 3;
-    if (USER_AND_PASSWORD.test(value)) return true;
+    const match = USER_AND_PASSWORD.exec(value);
+    if (!match) continue;
+    const end = at + 3 + match[0].length - 1;
+    spans.push([at + 3 + match[0].indexOf(':') + 1, end]);
+    if (firstOnly) break;
   }
-  return false;
+  return spans;
+}
+
+/** Every URL password in `value` replaced by `replacement`. */
+export function replacePasswords(value: string, replacement: string): string {
+  const spans = passwordSpans(value);
+  let result = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    result += value.slice(from, start) + replacement;
+    from = end;
+  }
+  return result + value.slice(from);
+}
+
+/** The URI without its passwords (`https://deploy@host/…`): what findings and manifests may show. */
+export function withoutPasswords(uri: string): string {
+  const spans = passwordSpans(uri);
+  let result = '';
+  let from = 0;
+  // drop the `:` before each password as well
+  for (const [start, end] of spans) {
+    result += uri.slice(from, start - 1);
+    from = end;
+  }
+  return result + uri.slice(from);
 }
 /** A value that only refers to another variable ($DB_PASSWORD, ${DB_PASSWORD}) holds nothing itself. */
 const REFERENCE_ONLY = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
@@ -37,6 +72,8 @@ export interface PlaintextSecret {
   readonly kind: 'env' | 'label' | 'uri';
   readonly name: string;
   readonly pointer: JsonPointer;
+  /** name: the key says credential (the whole value is one); url: the value holds a URL with a password. */
+  readonly match: 'name' | 'url';
 }
 
 /**
@@ -50,14 +87,15 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
     if (!isObject(map)) return;
     for (const [name, value] of Object.entries(map)) {
       if (typeof value !== 'string' || value.trim() === '' || REFERENCE_ONLY.test(value.trim())) continue;
-      if (CREDENTIAL_NAME.test(name) || hasUrlWithPassword(value)) found.push({ kind, name, pointer: at(pointer, name) });
+      if (CREDENTIAL_NAME.test(name)) found.push({ kind, name, pointer: at(pointer, name), match: 'name' });
+      else if (hasUrlWithPassword(value)) found.push({ kind, name, pointer: at(pointer, name), match: 'url' });
     }
   };
   const uris = (list: unknown, pointer: JsonPointer, key?: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, index) => {
       const uri = key === undefined ? item : isObject(item) ? item[key] : undefined;
-      if (typeof uri === 'string' && hasUrlWithPassword(uri)) found.push({ kind: 'uri', name: String(index), pointer: key === undefined ? at(pointer, index) : at(pointer, index, key) });
+      if (typeof uri === 'string' && hasUrlWithPassword(uri)) found.push({ kind: 'uri', name: String(index), pointer: key === undefined ? at(pointer, index) : at(pointer, index, key), match: 'url' });
     });
   };
   if (sourceKind === 'app') {
@@ -77,4 +115,37 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
   }
   scan(spec.labels, at(specPointer, 'labels'), 'label');
   return found;
+}
+
+/** What a redacted value reads in a snapshot: still non-empty, so the same values are found on replay. */
+export const REDACTED = 'REDACTED-BY-BATON';
+/** marathon-lb basic auth, `realm:user:password-hash`: the hash is not a plain-text password but must not travel either. */
+const LB_AUTH_LABEL = /^HAPROXY_\d+_AUTH$/;
+
+/**
+ * A copy of the definition with every plain-text credential replaced by {@link REDACTED}: whole
+ * values of credential-named keys, the password of each URL, the hash of marathon-lb auth labels.
+ * `findPlaintextSecrets` finds the same places in the copy, so a plan of either is the same.
+ */
+export function redactDefinition(spec: JsonObject, sourceKind: 'app' | 'pod'): JsonObject {
+  const found = findPlaintextSecrets(spec, '', sourceKind);
+  const labels = isObject(spec.labels) ? Object.keys(spec.labels).filter((key) => LB_AUTH_LABEL.test(key) && typeof spec.labels === 'object') : [];
+  if (found.length === 0 && labels.length === 0) return spec;
+  const copy = structuredClone(spec);
+  for (const secret of found) {
+    const tokens = secret.pointer.split('/').slice(1).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const key = tokens.pop()!;
+    let parent: unknown = copy;
+    for (const token of tokens) parent = (parent as Record<string, unknown>)[token];
+    const holder = parent as Record<string, unknown>;
+    const value = holder[key];
+    if (typeof value !== 'string') continue;
+    holder[key] = secret.match === 'name' ? REDACTED : replacePasswords(value, REDACTED);
+  }
+  const copiedLabels = copy.labels as Record<string, unknown>;
+  for (const key of labels) {
+    const value = copiedLabels[key];
+    if (typeof value === 'string' && value.split(':').length >= 3) copiedLabels[key] = `${value.slice(0, value.lastIndexOf(':'))}:${REDACTED}`;
+  }
+  return copy;
 }

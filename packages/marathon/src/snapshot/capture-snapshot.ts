@@ -2,6 +2,7 @@ import { BatonError } from '@baton/core';
 import type { MarathonClient } from '../http/marathon-client.js';
 import { isObject } from '../normalize/lenient.js';
 import { SNAPSHOT_VERSION, type MarathonSnapshot } from './marathon-snapshot.js';
+import { redactSnapshot } from './redact-definitions.js';
 import { redactInfo } from './redact-info.js';
 
 /** The recommended read sequence (§2.2): pods must be asked for explicitly once `embed` is given. */
@@ -40,7 +41,7 @@ export async function captureSnapshot(client: MarathonClient, options: CaptureOp
   if (deployments !== undefined && !Array.isArray(deployments)) throw new BatonError('BATON2006', { ...where, path: '/v2/deployments', reason: 'expected a list' });
   if (queue !== undefined && !(isObject(queue) && Array.isArray(queue.queue))) throw new BatonError('BATON2006', { ...where, path: '/v2/queue', reason: 'expected {"queue": [...]}' });
   const redacted = isObject(info) ? (redactInfo(info) as Record<string, unknown>) : null;
-  return {
+  return redactSnapshot({
     snapshotVersion: SNAPSHOT_VERSION,
     capturedAt: (options.now?.() ?? new Date()).toISOString(),
     source: { url: client.baseUrl, auth: client.auth, ...(info === undefined ? { infoForbidden: true } : {}) },
@@ -52,7 +53,7 @@ export async function captureSnapshot(client: MarathonClient, options: CaptureOp
       deployments: (deployments as unknown[] | undefined) ?? null,
       queue: (queue as { queue: unknown[] } | undefined) ?? null,
     },
-  };
+  });
 }
 
 /**
