@@ -1,8 +1,9 @@
 import { cmp, severityAtLeast, type Finding, type Severity } from './finding.js';
 import type { LedgerEntry } from './ledger.js';
-import type { EmittedFile } from './plugin.js';
+import type { EmittedFile, PlanFile } from './plugin.js';
 import type { PipelineResult, WorkloadStatus } from './pipeline.js';
-import { renderReportHtml } from './report/render-report-html.js';
+import { joinChunks, jsonChunks } from './report/json-chunks.js';
+import { reportHtmlChunks } from './report/render-report-html.js';
 
 export const PLAN_VERSION = 'baton.dev/plan/v1' as const;
 
@@ -135,52 +136,85 @@ const STATUS_MARK: Record<WorkloadStatus, string> = { ready: 'ready', degraded: 
 
 /** The human summary: per workload ready / degraded / blocked, and why. */
 export function renderReport(plan: PlanDocument): string {
-  const lines: string[] = [];
+  return joinChunks(reportChunks(plan));
+}
+
+/** report.md in chunks (`renderReport` joins them): a big estate's report is never one string. */
+export function reportChunks(plan: PlanDocument): Generator<string> {
+  return joinLinesTrimmed(reportLines(plan));
+}
+
+function* reportLines(plan: PlanDocument): Generator<string> {
   const s = plan.summary;
-  lines.push('# Baton migration plan', '');
-  lines.push(`- Source: ${plan.source.reader} ${plan.source.location}${plan.source.version ? ` (version ${plan.source.version})` : ''}`);
-  lines.push(`- Target: ${plan.target.title} (\`${plan.target.id}\`, Kubernetes ${plan.target.kubernetesVersion})`);
-  lines.push(`- Workloads: ${s.workloads} (${s.ready} ready, ${s.degraded} degraded, ${s.blocked} blocked); objects: ${s.objects}`);
-  lines.push(`- Findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info`);
-  lines.push(
-    `- Coverage of source fields: ${Object.entries(s.coverage)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ')}`,
-  );
-  lines.push('');
+  yield '# Baton migration plan';
+  yield '';
+  yield `- Source: ${plan.source.reader} ${plan.source.location}${plan.source.version ? ` (version ${plan.source.version})` : ''}`;
+  yield `- Target: ${plan.target.title} (\`${plan.target.id}\`, Kubernetes ${plan.target.kubernetesVersion})`;
+  yield `- Workloads: ${s.workloads} (${s.ready} ready, ${s.degraded} degraded, ${s.blocked} blocked); objects: ${s.objects}`;
+  yield `- Findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info`;
+  yield `- Coverage of source fields: ${Object.entries(s.coverage)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}`;
+  yield '';
   if (plan.waves.length > 1) {
-    lines.push('## Apply waves', '');
-    for (const wave of plan.waves) lines.push(`${wave.wave}. ${wave.workloads.map((id) => `\`${id}\``).join(', ')}`);
-    lines.push('');
+    yield '## Apply waves';
+    yield '';
+    for (const wave of plan.waves) yield `${wave.wave}. ${wave.workloads.map((id) => `\`${id}\``).join(', ')}`;
+    yield '';
   }
-  lines.push('## Workloads', '');
-  lines.push('| Status | Workload | Kind | Namespace / name | Findings |', '|---|---|---|---|---|');
+  yield '## Workloads';
+  yield '';
+  yield '| Status | Workload | Kind | Namespace / name | Findings |';
+  yield '|---|---|---|---|---|';
   for (const w of plan.workloads) {
     const counts = countBy(w.findings.map((f) => f.severity));
-    lines.push(
-      `| ${STATUS_MARK[w.status]} | \`${escapeCell(w.id)}\` | ${w.sourceKind} → ${w.kind} | ${w.namespace}/${w.name} | ${['error', 'warning', 'info']
-        .filter((k) => counts[k])
-        .map((k) => `${counts[k]} ${k}`)
-        .join(', ') || '–'} |`,
-    );
+    yield `| ${STATUS_MARK[w.status]} | \`${escapeCell(w.id)}\` | ${w.sourceKind} → ${w.kind} | ${w.namespace}/${w.name} | ${['error', 'warning', 'info']
+      .filter((k) => counts[k])
+      .map((k) => `${counts[k]} ${k}`)
+      .join(', ') || '–'} |`;
   }
-  lines.push('');
+  yield '';
   for (const w of plan.workloads) {
     if (w.findings.length === 0) continue;
-    lines.push(`### \`${w.id}\`: ${STATUS_MARK[w.status]}`, '');
-    lines.push(`Manifest: \`${w.file}\``, '');
+    yield `### \`${w.id}\`: ${STATUS_MARK[w.status]}`;
+    yield '';
+    yield `Manifest: \`${w.file}\``;
+    yield '';
     for (const f of w.findings) {
-      lines.push(`- **${f.severity}** ${f.impact} \`${f.ruleId}\` at \`${f.pointer || '/'}\`: ${f.message}`);
-      lines.push(`  - what to do: ${f.hint}`);
+      yield `- **${f.severity}** ${f.impact} \`${f.ruleId}\` at \`${f.pointer || '/'}\`: ${f.message}`;
+      yield `  - what to do: ${f.hint}`;
     }
-    lines.push('');
+    yield '';
   }
   if (plan.findings.length > 0) {
-    lines.push('## Estate-wide findings', '');
-    for (const f of plan.findings) lines.push(`- **${f.severity}** \`${f.ruleId}\` (${f.workload}): ${f.message} (what to do: ${f.hint})`);
-    lines.push('');
+    yield '## Estate-wide findings';
+    yield '';
+    for (const f of plan.findings) yield `- **${f.severity}** \`${f.ruleId}\` (${f.workload}): ${f.message} (what to do: ${f.hint})`;
+    yield '';
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * `${[...lines].join('\n').trimEnd()}\n` in chunks: whitespace at the end of a chunk is held back
+ * until more text follows, so the end of the whole text is trimmed exactly as one string would be.
+ */
+function* joinLinesTrimmed(lines: Iterable<string>): Generator<string> {
+  let buffer = '';
+  let first = true;
+  for (const line of lines) {
+    buffer += first ? line : `\n${line}`;
+    first = false;
+    if (buffer.length >= CHUNK_CHARS) {
+      const cut = buffer.trimEnd().length;
+      if (cut > 0) {
+        yield buffer.slice(0, cut);
+        buffer = buffer.slice(cut);
+      }
+    }
+  }
+  yield `${buffer.trimEnd()}\n`;
 }
 
 function countBy(values: readonly string[]): Record<string, number> {
@@ -193,16 +227,44 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** plan.json, report.md, report.html and the writer's files, ready for `writePlanDirectory`. */
-export function planFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: EmittedFile[] } {
+/** plan.json's text: two-space JSON, one line per coverage-ledger entry, and a final newline. */
+export function renderPlanJson(plan: PlanDocument): string {
+  return joinChunks(planJsonChunks(plan));
+}
+
+const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['coverage']);
+
+/**
+ * plan.json in chunks (`renderPlanJson` joins them). Two-space JSON as `JSON.stringify(plan, null, 2)`,
+ * except that each entry of a workload's coverage ledger is one compact line
+ * (`{"pointer":"/id","disposition":"mapped","to":"id"}`): the ledger has an entry per source leaf
+ * (~30 per workload) and four indented lines per entry were a third of the file; one line per
+ * leaf also keeps Git diffs to the leaves that changed. Parsed, it is the same document.
+ */
+export function* planJsonChunks(plan: PlanDocument): Generator<string> {
+  yield* jsonChunks(plan, { indent: 2, depth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
+  yield '\n';
+}
+
+/**
+ * What `migrate plan` writes, as chunks written while they are made (`writePlanDirectory` takes
+ * them): plan.json, report.md, report.html and the writer's files. Same bytes as `planFiles`.
+ */
+export function streamPlanFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: PlanFile[] } {
   const plan = buildPlan(result, tool);
   return {
     plan,
     files: [
-      { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
-      { path: 'report.md', content: renderReport(plan) },
-      { path: 'report.html', content: renderReportHtml(plan, { rules: result.rules }) },
+      { path: 'plan.json', content: planJsonChunks(plan) },
+      { path: 'report.md', content: reportChunks(plan) },
+      { path: 'report.html', content: reportHtmlChunks(plan, { rules: result.rules }) },
       ...result.output.files,
     ],
   };
+}
+
+/** plan.json, report.md, report.html and the writer's files as strings, ready for `writePlanDirectory`. */
+export function planFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: EmittedFile[] } {
+  const { plan, files } = streamPlanFiles(result, tool);
+  return { plan, files: files.map((file) => ({ path: file.path, content: typeof file.content === 'string' ? file.content : joinChunks(file.content as Iterable<string>) })) };
 }

@@ -135,6 +135,19 @@ export interface EmittedFile {
   readonly content: string;
 }
 
+/**
+ * A file's text as written by `writePlanDirectory`: a string, or chunks (sync or async) written as
+ * they are made, so a big file (plan.json, report.sarif of a large estate) never exists as one string.
+ */
+export type FileContent = string | Iterable<string> | AsyncIterable<string>;
+
+/** A file for `writePlanDirectory`; every `EmittedFile` is one. */
+export interface PlanFile {
+  /** Path relative to the output directory, with `/` separators. */
+  readonly path: string;
+  readonly content: FileContent;
+}
+
 export interface WriteResult {
   readonly workloads: readonly WorkloadOutput[];
   /** Objects that belong to no single workload (Namespaces, shared Secrets). */

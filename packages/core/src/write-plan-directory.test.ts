@@ -90,4 +90,50 @@ describe('writePlanDirectory', () => {
     expect(await readdir(parent)).toEqual(['plan']);
     expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('previous');
   });
+  it('writes chunked content (sync and async) as the joined text, over many flushes and split surrogate pairs', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    const big = 'x'.repeat((1 << 20) - 1);
+    function* chunks() {
+      yield big;
+      yield '\ud83d'; // the high half ends the first flush
+      yield '\ude00 é →';
+      for (let index = 0; index < 3000; index++) yield `line ${index}\n`;
+    }
+    async function* later() {
+      yield 'a';
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      yield 'b\n';
+    }
+    await writePlanDirectory(out, [
+      { path: 'big.txt', content: chunks() },
+      { path: 'async.txt', content: later() },
+      { path: 'empty.txt', content: [] },
+      { path: 'plain.txt', content: 'plain' },
+    ]);
+    expect(await readFile(path.join(out, 'big.txt'), 'utf8')).toBe([...chunks()].join(''));
+    expect(await readFile(path.join(out, 'big.txt'), 'utf8')).toContain('\ud83d\ude00 é →');
+    expect(await readFile(path.join(out, 'async.txt'), 'utf8')).toBe('ab\n');
+    expect(await readFile(path.join(out, 'empty.txt'), 'utf8')).toBe('');
+    expect(await readFile(path.join(out, 'plain.txt'), 'utf8')).toBe('plain');
+  });
+
+  it('rethrows an error of the content as it is, removes the temporary directory and keeps the old plan', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
+    const failure = new RangeError('renderer bug');
+    function* broken() {
+      yield 'half';
+      throw failure;
+    }
+    await expect(writePlanDirectory(out, [{ path: 'plan.json', content: broken() }])).rejects.toBe(failure);
+    async function* brokenLater() {
+      yield 'half';
+      throw failure;
+    }
+    await expect(writePlanDirectory(out, [{ path: 'plan.json', content: brokenLater() }])).rejects.toBe(failure);
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
 });

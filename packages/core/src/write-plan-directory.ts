@@ -1,16 +1,20 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError } from './errors/baton-error.js';
-import type { EmittedFile } from './plugin.js';
+import type { FileContent, PlanFile } from './plugin.js';
 
 /**
  * Writes all files into a sibling temporary directory, then swaps it into place, so a reader of
  * `outDir` sees the old plan or the new one, never half of each; an interrupted run leaves the old one.
  * The temporary directories (`.baton-tmp-<pid>-<name>-XXXXXX`) of runs that were killed are removed
  * by the next write to the same directory.
+ *
+ * A file's content may be chunks (`FileContent`): they are written as they are made, so a big plan
+ * file never exists as one string. An error thrown while making them is rethrown as it is (after the
+ * temporary directory is removed); errors of the file system are BATON5001.
  */
-export async function writePlanDirectory(outDir: string, files: readonly EmittedFile[]): Promise<void> {
+export async function writePlanDirectory(outDir: string, files: readonly PlanFile[]): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -44,6 +48,7 @@ export async function writePlanDirectory(outDir: string, files: readonly Emitted
     if (moved) rmSync(previous, { recursive: true, force: true });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    if (error instanceof ContentError) throw error.error;
     if (BatonError.isInstance(error)) throw error;
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
@@ -57,11 +62,98 @@ export async function writePlanDirectory(outDir: string, files: readonly Emitted
 const BATCH = 256;
 
 /** Writes `files[i]` to `destinations[i]`; throws on the first failure. */
-async function writeAll(destinations: readonly string[], files: readonly EmittedFile[]): Promise<void> {
+async function writeAll(destinations: readonly string[], files: readonly PlanFile[]): Promise<void> {
+  let sinceTurn = 0;
   for (let index = 0; index < files.length; index++) {
-    writeFileSync(destinations[index]!, files[index]!.content);
-    if (index % BATCH === BATCH - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    const content = files[index]!.content;
+    if (typeof content === 'string') {
+      writeFileSync(destinations[index]!, content);
+      sinceTurn++;
+    } else sinceTurn += await writeChunks(destinations[index]!, content);
+    if (sinceTurn >= BATCH) {
+      sinceTurn = 0;
+      await turn();
+    }
   }
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Chunks are gathered to about this many characters per write. */
+const FLUSH_CHARS = 1 << 20;
+
+/** Writes chunked content; returns how many writes it made (counted like files toward a turn of the event loop). */
+async function writeChunks(destination: string, content: Exclude<FileContent, string>): Promise<number> {
+  const fd = openSync(destination, 'w');
+  let writes = 0;
+  try {
+    let pending = '';
+    const flush = (last = false) => {
+      // a chunk may end inside a surrogate pair: its high half waits for the next chunk, as one
+      // string would have encoded the pair
+      const end = last ? pending.length : keepHighSurrogate(pending);
+      const bytes = Buffer.from(end === pending.length ? pending : pending.slice(0, end), 'utf8');
+      pending = end === pending.length ? '' : pending.slice(end);
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      writes++;
+    };
+    const add = async (chunk: string) => {
+      pending += chunk;
+      if (pending.length >= FLUSH_CHARS) {
+        flush();
+        // a big file: let timers, signals and progress run now and then
+        if (writes % 16 === 0) await turn();
+      }
+    };
+    if (Symbol.asyncIterator in content) {
+      const iterator = content[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await nextOf(iterator);
+        if (step.done) break;
+        await add(step.value);
+      }
+    } else {
+      // synchronous chunks: no await per chunk (a big plan has a million of them)
+      const iterator = content[Symbol.iterator]();
+      for (;;) {
+        let step: IteratorResult<string>;
+        try {
+          step = iterator.next();
+        } catch (error) {
+          throw new ContentError(error);
+        }
+        if (step.done) break;
+        pending += step.value;
+        if (pending.length >= FLUSH_CHARS) {
+          flush();
+          if (writes % 16 === 0) await turn();
+        }
+      }
+    }
+    if (pending.length > 0) flush(true);
+  } finally {
+    closeSync(fd);
+  }
+  return writes;
+}
+
+/** Where to cut `text` so that a trailing high surrogate stays for the next write. */
+function keepHighSurrogate(text: string): number {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+}
+
+async function nextOf(iterator: AsyncIterator<string>): Promise<IteratorResult<string>> {
+  try {
+    return await iterator.next();
+  } catch (error) {
+    throw new ContentError(error);
+  }
+}
+
+/** An error thrown while making a file's content (not while writing it): rethrown as it is. */
+class ContentError {
+  constructor(readonly error: unknown) {}
 }
 
 /** `.baton-tmp-<pid>-<name>-<6 random>` and, once the previous plan is moved aside, `…-old`. */

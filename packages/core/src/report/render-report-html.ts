@@ -4,6 +4,7 @@ import { DISPOSITIONS } from '../ledger.js';
 import type { WorkloadStatus } from '../pipeline.js';
 import type { PlanDocument, PlanWorkload } from '../plan.js';
 import { escapeHtml as esc, safeHref } from './escape-html.js';
+import { joinChunks } from './json-chunks.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './report-html-assets.js';
 import { renderWaveGraph, WAVE_GRAPH_LIMITS, type WaveGraphLimits } from './render-wave-graph.js';
 
@@ -38,6 +39,11 @@ interface RuleGroup {
  * external request) for the person who decides what to migrate first. Same plan, same bytes.
  */
 export function renderReportHtml(plan: PlanDocument, options: RenderReportHtmlOptions = {}): string {
+  return joinChunks(reportHtmlChunks(plan, options));
+}
+
+/** report.html in chunks (`renderReportHtml` joins them): the workloads table a row at a time. */
+export function* reportHtmlChunks(plan: PlanDocument, options: RenderReportHtmlOptions = {}): Generator<string> {
   const anchors = new Map(plan.workloads.map((w, index) => [w.id, `w-${index}`]));
   const anchorOf = (id: string) => anchors.get(id) ?? 'workloads';
   const groups = groupByRule(plan);
@@ -45,19 +51,7 @@ export function renderReportHtml(plan: PlanDocument, options: RenderReportHtmlOp
   const scriptHash = createHash('sha256').update(REPORT_SCRIPT).digest('base64');
   const title = `Baton plan: ${plan.source.location || plan.source.reader} → ${plan.target.title}`;
 
-  const body = [
-    renderHeader(plan),
-    '<main>',
-    renderSummary(plan),
-    renderWaves(plan, anchorOf, options.graphLimits ?? WAVE_GRAPH_LIMITS),
-    renderRules(groups, ruleAnchor, anchorOf, options),
-    renderWorkloads(plan, anchors, ruleAnchor),
-    renderCoverage(plan, anchorOf, options.coverageRows ?? 200),
-    renderEstateFindings(plan),
-    '</main>',
-  ].join('\n');
-
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -68,7 +62,11 @@ export function renderReportHtml(plan: PlanDocument, options: RenderReportHtmlOp
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-${body}
+`;
+  yield `${renderHeader(plan)}\n<main>\n${renderSummary(plan)}\n${renderWaves(plan, anchorOf, options.graphLimits ?? WAVE_GRAPH_LIMITS)}\n${renderRules(groups, ruleAnchor, anchorOf, options)}\n`;
+  yield* workloadsChunks(plan, anchors, ruleAnchor);
+  yield `\n${renderCoverage(plan, anchorOf, options.coverageRows ?? 200)}\n${renderEstateFindings(plan)}\n</main>`;
+  yield `
 <footer><p>Written by ${esc(plan.tool.name)} ${esc(plan.tool.version)} (${esc(plan.planVersion)}). The same facts, machine-readable, are in plan.json beside this file.</p></footer>
 <script>${REPORT_SCRIPT}</script>
 </body>
@@ -187,13 +185,12 @@ ${items.join('\n')}
 </section>`;
 }
 
-function renderWorkloads(plan: PlanDocument, anchors: ReadonlyMap<string, string>, ruleAnchor: ReadonlyMap<string, string>): string {
+function* workloadsChunks(plan: PlanDocument, anchors: ReadonlyMap<string, string>, ruleAnchor: ReadonlyMap<string, string>): Generator<string> {
   const s = plan.summary;
   const sorted = [...plan.workloads].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || cmp(a.id, b.id));
-  const rows = sorted.map((w) => renderWorkloadRow(w, anchors.get(w.id)!, ruleAnchor));
   const radio = (key: string, checked = false) => `<input type="radio" name="status-filter" class="f" id="f-${key}"${checked ? ' checked' : ''}>`;
   const label = (key: string, text: string, n: number) => `<label for="f-${key}" data-filter="${key}">${text} <b>${n}</b></label>`;
-  return `<section id="workloads">
+  yield `<section id="workloads">
 <h2>Workloads</h2>
 ${radio('all', true)}${radio('blocked')}${radio('degraded')}${radio('ready')}
 <div class="filters" role="group" aria-label="Filter by status">${label('all', 'All', s.workloads)}${label('blocked', 'Blocked', s.blocked)}${label('degraded', 'Degraded', s.degraded)}${label('ready', 'Ready', s.ready)}
@@ -201,7 +198,12 @@ ${radio('all', true)}${radio('blocked')}${radio('degraded')}${radio('ready')}
 <table id="workload-table">
 <thead><tr><th>Status</th><th>Workload</th><th>Kind</th><th>Namespace / name</th><th class="num">Wave</th><th class="num">Objects</th><th>Findings</th></tr></thead>
 <tbody>
-${rows.join('\n')}
+`;
+  for (let index = 0; index < sorted.length; index++) {
+    const w = sorted[index]!;
+    yield `${index === 0 ? '' : '\n'}${renderWorkloadRow(w, anchors.get(w.id)!, ruleAnchor)}`;
+  }
+  yield `
 </tbody>
 </table>
 </section>`;

@@ -5,6 +5,7 @@ import { cmp, ruleDocsUrl, type Impact, type Severity } from '../finding.js';
 import type { PipelineResult, RegisteredRule } from '../pipeline.js';
 import type { PluginMeta } from '../plugin.js';
 import { CORE_VERSION } from '../version.js';
+import { joinChunks, jsonChunks, LazyJsonArray } from './json-chunks.js';
 
 export const SARIF_SCHEMA_URL = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -23,9 +24,18 @@ export interface RenderSarifOptions {
   readonly baseDir?: string;
 }
 
-/** SARIF 2.1.0 log of a plan, as text (two-space JSON and a final newline, like plan.json). */
+/** SARIF 2.1.0 log of a plan, as text (two-space JSON and a final newline). */
 export function renderSarif(result: PipelineResult, options: RenderSarifOptions = {}): string {
-  return `${JSON.stringify(buildSarif(result, options), null, 2)}\n`;
+  return joinChunks(sarifChunks(result, options));
+}
+
+/**
+ * `renderSarif` in chunks, one per result, each result made while it is written: a big estate's
+ * log (130 MB for 10,000 apps) is never one string nor one object tree.
+ */
+export function* sarifChunks(result: PipelineResult, options: RenderSarifOptions = {}): Generator<string> {
+  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 4 });
+  yield '\n';
 }
 
 type Json = Record<string, unknown>;
@@ -35,6 +45,11 @@ type Json = Record<string, unknown>;
  * component per plugin with that plugin's rules, one result per finding.
  */
 export function buildSarif(result: PipelineResult, options: RenderSarifOptions = {}): Json {
+  return sarifLog(result, options, (results) => [...results()]);
+}
+
+/** The log with its results made by `results` (an array, or a lazy array for `sarifChunks`). */
+function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: (results: () => Iterable<Json>) => unknown): Json {
   const versions = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin.version]));
   const byPlugin = new Map<string, RegisteredRule[]>();
   for (const rule of result.rules.values()) {
@@ -56,42 +71,44 @@ export function buildSarif(result: PipelineResult, options: RenderSarifOptions =
   const baseDir = options.baseDir === undefined ? undefined : path.resolve(options.baseDir);
   const locate = (origin: string) => artifactLocation(origin, source, baseDir);
 
-  const seen = new Map<string, number>();
-  const results = result.findings.map((finding) => {
-    const workload = workloads.get(finding.workload);
-    const ref = ruleRef.get(finding.ruleId);
-    const artifact = locate(workload?.origin ?? source.location);
-    const location: Json = {
-      logicalLocations: [
-        finding.workload === '*'
-          ? { name: source.location || 'estate', fullyQualifiedName: `${source.reader}:estate`, kind: 'resource' }
-          : { name: finding.workload, fullyQualifiedName: `${source.reader}:${workload?.sourceKind ?? 'definition'}:${finding.workload}`, kind: 'resource' },
-      ],
-      properties: {
-        pointer: finding.pointer,
-        // The same place inside the origin document (e.g. /groups/0/apps/2/container/volumes/0).
-        ...(workload ? { documentPointer: `${workload.originPointer}${finding.pointer}` } : {}),
-      },
-    };
-    if (artifact) location.physicalLocation = { artifactLocation: artifact };
-    const identity = `${finding.ruleId}\u0000${finding.workload}\u0000${finding.pointer}`;
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    const sarif: Json = {
-      ruleId: finding.ruleId,
-      ...(ref === undefined
-        ? {}
-        : ref.component === -1
-          ? { ruleIndex: ref.index }
-          : { rule: { id: finding.ruleId, index: ref.index, toolComponent: { index: ref.component } } }),
-      ...kindAndLevel(finding.severity, finding.impact),
-      message: { text: finding.message },
-      locations: [location],
-      partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(identity, occurrence) },
-      properties: { severity: finding.severity, impact: finding.impact, hint: finding.hint, plugin: finding.plugin, docsUrl: finding.docsUrl },
-    };
-    return sarif;
-  });
+  function* results(): Generator<Json> {
+    const seen = new Map<string, number>();
+    for (const finding of result.findings) {
+      const workload = workloads.get(finding.workload);
+      const ref = ruleRef.get(finding.ruleId);
+      const artifact = locate(workload?.origin ?? source.location);
+      const location: Json = {
+        logicalLocations: [
+          finding.workload === '*'
+            ? { name: source.location || 'estate', fullyQualifiedName: `${source.reader}:estate`, kind: 'resource' }
+            : { name: finding.workload, fullyQualifiedName: `${source.reader}:${workload?.sourceKind ?? 'definition'}:${finding.workload}`, kind: 'resource' },
+        ],
+        properties: {
+          pointer: finding.pointer,
+          // The same place inside the origin document (e.g. /groups/0/apps/2/container/volumes/0).
+          ...(workload ? { documentPointer: `${workload.originPointer}${finding.pointer}` } : {}),
+        },
+      };
+      if (artifact) location.physicalLocation = { artifactLocation: artifact };
+      const identity = `${finding.ruleId}\u0000${finding.workload}\u0000${finding.pointer}`;
+      const occurrence = seen.get(identity) ?? 0;
+      seen.set(identity, occurrence + 1);
+      const sarif: Json = {
+        ruleId: finding.ruleId,
+        ...(ref === undefined
+          ? {}
+          : ref.component === -1
+            ? { ruleIndex: ref.index }
+            : { rule: { id: finding.ruleId, index: ref.index, toolComponent: { index: ref.component } } }),
+        ...kindAndLevel(finding.severity, finding.impact),
+        message: { text: finding.message },
+        locations: [location],
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(identity, occurrence) },
+        properties: { severity: finding.severity, impact: finding.impact, hint: finding.hint, plugin: finding.plugin, docsUrl: finding.docsUrl },
+      };
+      yield sarif;
+    }
+  }
 
   const run: Json = {
     tool: {
@@ -109,7 +126,7 @@ export function buildSarif(result: PipelineResult, options: RenderSarifOptions =
       }),
     },
     ...(baseDir === undefined ? {} : { originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(baseDir).href.replace(/\/?$/, '/')}` } } }),
-    results,
+    results: collect(results),
     properties: { target: { id: result.target.id, kubernetesVersion: result.target.kubernetesVersion }, source: { reader: source.reader, via: source.via } },
   };
   return { $schema: SARIF_SCHEMA_URL, version: '2.1.0', runs: [run] };
