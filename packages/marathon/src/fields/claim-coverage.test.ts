@@ -120,6 +120,10 @@ describe('claimCoverage', () => {
     const { at, reports } = cover({ id: '/w', cmd: null, container: null, constraints: [], labels: {}, portDefinitions: [], storeUrls: [] });
     expect(reports).toEqual([]);
     expect(at).toEqual({ '/id': 'mapped', '/cmd': 'default', '/container': 'default', '/constraints': 'default', '/labels': 'default', '/portDefinitions': 'mapped', '/storeUrls': 'default' });
+    // ≤1.4 answers `null` for unset legacy fields on every app: absent, so no "translated" note
+    const legacyNulls = cover({ id: '/w', cmd: 'x', ipAddress: null, ports: null, uris: null, container: { type: 'DOCKER', docker: { image: 'i', network: null, portMappings: null } } });
+    expect(legacyNulls.reports).toEqual([]);
+    expect(legacyNulls.at).toMatchObject({ '/ipAddress': 'default', '/ports': 'default', '/uris': 'default', '/container/docker/network': 'default', '/container/docker/portMappings': 'default' });
   });
 
   it('reports unsupported values and custom executors, and keeps defaults quiet', () => {

@@ -74,7 +74,7 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
     const spec = node.spec;
     const pointer = pointerAt();
     if (value === null) {
-      if (spec) noteLegacy(spec);
+      // null is absent (§1: ≤1.4 serializes `"ipAddress": null` on every app): nothing was translated
       claim(pointer, 'default', spec);
       return;
     }

@@ -58,6 +58,13 @@ describe('normalizeApp: legacy fields', () => {
     expect(normalize({ id: '/a', cmd: 'x', ipAddress: {} }, { config: { defaultNetworkName: 'dcos' } }).networks).toMatchObject([{ mode: 'container', name: 'dcos' }]);
   });
 
+  it('reports discovery ports on a DOCKER container, which Marathon rejects, and still reads them', () => {
+    const { app, conflicts } = normalizeApp({ id: '/a', container: { docker: { image: 'i' } }, ipAddress: { discovery: { ports: [{ number: 80, name: 'http' }] } } });
+    expect(conflicts.map((conflict) => [conflict.pointer, conflict.other])).toEqual([['/ipAddress/discovery/ports', '/container/type']]);
+    expect(app.container?.portMappings?.map((mapping) => [mapping.containerPort, mapping.name])).toEqual([[80, 'http']]);
+    expect(normalizeApp({ id: '/a', container: { type: 'MESOS' }, ipAddress: { discovery: { ports: [{ number: 80, name: 'http' }] } } }).conflicts).toEqual([]);
+  });
+
   it('keeps canonical networks over legacy ones and reports the contradiction', () => {
     const { app, conflicts } = normalizeApp({ id: '/a', networks: [{ mode: 'container/bridge' }], container: { docker: { image: 'i', network: 'HOST' } } });
     expect(app.networks).toMatchObject([{ mode: 'container/bridge' }]);

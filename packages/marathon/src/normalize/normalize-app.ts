@@ -219,6 +219,10 @@ function normalizeContainer(
   }
   const discovery = readArray(readObject(ipAddress?.discovery)?.ports);
   if (discovery.length > 0) {
+    // migrateIpDiscovery: "ipAddress.discovery.ports do not apply for container type DOCKER" (a 422)
+    if (type === 'DOCKER') {
+      conflicts.push({ pointer: '/ipAddress/discovery/ports', other: '/container/type', resolution: 'Marathon accepts discovery ports for MESOS containers only; they were read as container port mappings' });
+    }
     if (portMappings && portMappings.length > 0) {
       conflicts.push({ pointer: '/ipAddress/discovery/ports', other: '/container/portMappings', resolution: 'container.portMappings was used' });
     } else {
