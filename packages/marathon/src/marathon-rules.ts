@@ -56,10 +56,11 @@ const frameworkApp = defineRule({
   defaultSeverity: 'error',
   impact: 'blocker',
   messages: {
-    framework: '`{{id}}` is the scheduler of the Mesos framework `{{framework}}` (label `{{label}}`); its tasks run outside Marathon and cannot be migrated.',
+    framework: '`{{id}}` is the scheduler of the Mesos framework `{{framework}}` (label `{{label}}`); its tasks run outside Marathon and cannot be migrated. Use {{instead}} instead.',
+    nestedMarathon: '`{{id}}` is a Marathon running on Marathon (`{{service}}`); the apps it runs are in its own tree, not in this one, and are not planned here. Plan them from its own API: `--from <dcos-url>/service/{{service}}` on DC/OS, or its host and port.',
   },
-  hint: 'Replace it with the Kubernetes operator or Helm chart of the same software, and migrate its data with that tool.',
-  docs: 'DC/OS packages such as Kafka, Cassandra, Elastic or Spark install a Marathon app that is only the scheduler: it launches its own Mesos tasks, invisible to Marathon. Moving the scheduler to Kubernetes would run nothing. Baton detects them by the `DCOS_PACKAGE_FRAMEWORK_NAME`, `DCOS_PACKAGE_IS_FRAMEWORK` and `DCOS_MIGRATION_API_*` labels.',
+  hint: 'Replace it with the Kubernetes operator or Helm chart of the same software, and migrate its data with that tool; for a Marathon on Marathon, plan its own apps from its URL.',
+  docs: 'DC/OS packages such as Kafka, Cassandra, Elastic or Spark install a Marathon app that is only the scheduler: it launches its own Mesos tasks, invisible to Marathon. Moving the scheduler to Kubernetes would run nothing. Baton detects them by the `DCOS_PACKAGE_FRAMEWORK_NAME`, `DCOS_PACKAGE_IS_FRAMEWORK` and `DCOS_MIGRATION_API_*` labels, and names the Kubernetes replacement of well-known packages (Kafka: Strimzi or Confluent for Kubernetes; Cassandra/DSE: K8ssandra; Elastic: ECK; Spark: spark-submit to Kubernetes or the Spark operator; Jenkins: its Helm chart; Chronos/Metronome: CronJobs). A Marathon on Marathon (`DCOS_PACKAGE_NAME=marathon` or the `mesosphere/marathon` image) is a framework too: its apps live in its own tree, reached at `<dcos-url>/service/<name>`, and must be planned from there.',
 });
 
 const customExecutor = defineRule({

@@ -10,6 +10,7 @@ import type { NormalizationConfig } from '../normalize/normalized-types.js';
 import type { WorkloadSelection } from '../select/workload-selection.js';
 import { selects } from '../select/workload-selection.js';
 import { appToWorkload } from './app-to-workload.js';
+import { frameworkFinding } from './framework-apps.js';
 import { movePlaintextSecrets } from './move-plaintext-secrets.js';
 import { findPlaintextSecrets, type PlaintextSecret } from './plaintext-secrets.js';
 import { podToWorkload } from './pod-to-workload.js';
@@ -31,7 +32,6 @@ export interface BuiltWorkloads {
   readonly definitions: ReadonlyMap<string, unknown>;
 }
 
-const FRAMEWORK_LABELS = ['DCOS_PACKAGE_FRAMEWORK_NAME', 'DCOS_PACKAGE_IS_FRAMEWORK', 'DCOS_MIGRATION_API_VERSION', 'DCOS_MIGRATION_API_PATH'];
 
 /** Normalizes and converts every extracted definition, claims its coverage and reports what it finds. */
 export function buildWorkloads(extraction: Extraction, options: BuildOptions, ctx: CoverageContext): BuiltWorkloads {
@@ -109,11 +109,8 @@ function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, plai
   if (problem) {
     ctx.report({ rule: 'marathon/invalid-definition', messageId: 'badId', workload: workload.id, pointer: at(entry.specPointer, 'id'), data: { id: workload.id, reason: problem } });
   }
-  const label = FRAMEWORK_LABELS.find((key) => key in workload.labels && (key !== 'DCOS_PACKAGE_IS_FRAMEWORK' || workload.labels[key]?.toLowerCase() === 'true'));
-  if (label) {
-    const framework = workload.labels.DCOS_PACKAGE_FRAMEWORK_NAME ?? workload.labels.DCOS_PACKAGE_NAME ?? workload.id;
-    ctx.report({ rule: 'marathon/framework-app', messageId: 'framework', workload: workload.id, pointer: at(labelsPointer, label), data: { id: workload.id, framework, label } });
-  }
+  const framework = frameworkFinding(workload, labelsPointer);
+  if (framework) ctx.report({ rule: 'marathon/framework-app', workload: workload.id, ...framework });
   // the value is never repeated: findings end up in plan.json, reports and logs
   for (const secret of plaintext) {
     ctx.report({ rule: 'marathon/plaintext-secret', messageId: secret.kind, workload: workload.id, pointer: secret.pointer, data: { name: secret.name, pointer: secret.pointer } });
