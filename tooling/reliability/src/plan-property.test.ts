@@ -12,6 +12,8 @@ import { assertPlans, emptyStats, formatStats, seedFromEnv } from './support/pro
 const scale = Number(process.env.BATON_PROPERTY_SCALE ?? 1);
 const runs = (count: number) => Math.max(1, Math.round(count * scale));
 const seed = seedFromEnv();
+// generous: a loaded CI machine takes ~80 s for the valid-input run; a loop still ends the test
+const TIMEOUT = 600_000;
 
 describe('planning generated Marathon inputs', () => {
   it('valid input (only values Marathon accepts): every object validates, nothing is lost', async () => {
@@ -19,12 +21,9 @@ describe('planning generated Marathon inputs', () => {
     console.log(formatStats('strict', stats));
     expect(stats.cases).toBe(runs(900));
     expect(stats.blockedInvalid).toBe(0);
-  });
+  }, TIMEOUT);
 
-  // Skipped in the suite: on 2026-11-25 a run of this property stalled for over six minutes at
-  // 100% CPU (some generated input plans super-linearly or loops); it stays in `pnpm fuzz` while
-  // the culprit is found. Re-enable once a seed reproduces and the planner is fixed.
-  it.skip('any input (edge-case and invalid values, junk items): a plan or a coded input error; invalid objects only in blocked workloads', async () => {
+  it('any input (edge-case and invalid values, junk items): a plan or a coded input error; invalid objects only in blocked workloads', async () => {
     const stats = await assertPlans(marathonEstate({ strict: false }), { numRuns: runs(1700), yamlEvery: 3, ...(seed !== undefined ? { seed } : {}) });
     console.log(formatStats('loose', stats));
     expect(stats.cases).toBe(runs(1700));
@@ -32,11 +31,11 @@ describe('planning generated Marathon inputs', () => {
     expect(stats.plans).toBeGreaterThan(stats.cases / 2);
     expect(Object.keys(stats.errors).length).toBeGreaterThan(0);
     expect(stats.unknownFields).toBeGreaterThan(stats.cases / 4);
-  });
+  }, TIMEOUT);
 
   it('hostile strings in every free-text field: manifests, reports and plan.json stay valid', async () => {
     const stats = await assertPlans(hostileEstate, { numRuns: runs(300), yamlEvery: 1, ...(seed !== undefined ? { seed } : {}) });
     console.log(formatStats('hostile', stats));
     expect(stats.yamlChecked).toBe(runs(300));
-  });
+  }, TIMEOUT);
 });

@@ -16,23 +16,21 @@ const URL_QUERY_TOKEN = 'tok-QUERY-5a5a5a5a';
 // Secrets in /v2/info (ZooKeeper URL, keystore password): redacted in the snapshot, so nowhere either.
 const ZK_PASSWORD = 'pw-ZK-77aa66bb';
 const KEYSTORE_PASSWORD = 'pw-KEYSTORE-1f2e3d4c';
-// Secrets the user wrote into the definitions. The snapshot is a faithful copy of the definitions
-// (replay must plan the same), so they may be there; plan.json, the reports, stdout and stderr
-// never repeat them. The marathon-lb basic-auth hash is never copied into a manifest; plain-text
-// env, label and artifact-URI credentials reach the manifests, where the workload needs them.
+// Secrets the user wrote into the definitions in plain text: the reader moves env values and URI
+// passwords into Secret references (secrets.md says where to take them from), leaves credential
+// labels out, and capture redacts them all, the marathon-lb basic-auth hash included. So they too
+// appear nowhere: not in manifests, plan files, snapshots, stdout or stderr.
 const LB_AUTH_HASH = 'hash-LBAUTH-9b8a7c6d';
 const FETCH_PASSWORD = 'pw-FETCH-4e4e4e4e';
 const ENV_LITERAL = 'pw-APPENV-2b2b2b2b';
 const ENV_URL_PASSWORD = 'pw-APPENVURL-6d6d6d6d';
 const POD_ENV_LITERAL = 'tok-PODENV-8c8c8c8c';
 const LABEL_LITERAL = 'pw-LABEL-0e0e0e0e';
+const POD_URI_PASSWORD = 'pw-PODURI-5f5f5f5f';
 
-const NEVER = [TOKEN, ENV_TOKEN, PASSWORD, ENV_PASSWORD, URL_PASSWORD, URL_QUERY_TOKEN, ZK_PASSWORD, KEYSTORE_PASSWORD];
-const SNAPSHOT_ONLY = [LB_AUTH_HASH];
-const MANIFESTS_ONLY = [ENV_LITERAL, ENV_URL_PASSWORD, POD_ENV_LITERAL, LABEL_LITERAL, FETCH_PASSWORD];
-const ALL = [...NEVER, ...SNAPSHOT_ONLY, ...MANIFESTS_ONLY];
-const IN_SNAPSHOT = /(^|\/)snapshot\.json$/;
-const IN_MANIFESTS = /(^|\/)manifests\/.+\.yaml$/;
+const GIVEN = [TOKEN, ENV_TOKEN, PASSWORD, ENV_PASSWORD, URL_PASSWORD, URL_QUERY_TOKEN, ZK_PASSWORD, KEYSTORE_PASSWORD];
+const WRITTEN = [LB_AUTH_HASH, FETCH_PASSWORD, ENV_LITERAL, ENV_URL_PASSWORD, POD_ENV_LITERAL, LABEL_LITERAL, POD_URI_PASSWORD];
+const ALL = [...GIVEN, ...WRITTEN];
 
 const groups = {
   id: '/',
@@ -64,7 +62,14 @@ const groups = {
           spec: {
             id: '/prod/pod',
             environment: { SERVICE_TOKEN: POD_ENV_LITERAL },
-            containers: [{ name: 'main', image: { kind: 'DOCKER', id: 'busybox' }, resources: { cpus: 0.1, mem: 32 } }],
+            containers: [
+              {
+                name: 'main',
+                image: { kind: 'DOCKER', id: 'busybox' },
+                resources: { cpus: 0.1, mem: 32 },
+                artifacts: [{ uri: `https://fetch:${POD_URI_PASSWORD}@artifacts.example.com/pod.tgz` }],
+              },
+            ],
           },
           status: 'STABLE',
         },
@@ -148,15 +153,17 @@ describe('credentials never leave the process', () => {
     });
     for (const [name, content] of readTree(work)) places.set(name, content);
     expect(places.size).toBeGreaterThan(30);
-    expect(findMarkers(NEVER, places)).toEqual({});
-    for (const [marker, where] of Object.entries(findMarkers(SNAPSHOT_ONLY, places))) {
-      expect(where.filter((place) => !IN_SNAPSHOT.test(place)), marker).toEqual([]);
+    expect(findMarkers(ALL, places)).toEqual({});
+    // what the workloads need instead: Secret references, and secrets.md saying where the values are
+    const manifest = places.get(path.join('token-flag', 'manifests', 'prod', 'api.yaml')) ?? '';
+    for (const name of ['DB_PASSWORD', 'DATABASE_URL', 'ARTIFACT_URI_0']) expect(manifest).toMatch(new RegExp(`name: ${name}\\n\\s+valueFrom:\\n\\s+secretKeyRef:`));
+    const checklist = places.get(path.join('token-flag', 'secrets.md')) ?? '';
+    for (const source of ['/prod/api#/env/DB_PASSWORD', '/prod/api#/env/DATABASE_URL', '/prod/api#/fetch/0/uri', '/prod/pod#/spec/environment/SERVICE_TOKEN', '/prod/pod#/spec/containers/0/artifacts/0/uri']) {
+      expect(checklist).toContain(source);
     }
-    // plain-text values the user wrote are in the manifests (and the snapshot), and nowhere else
-    const found = findMarkers(MANIFESTS_ONLY, places);
-    expect(Object.keys(found).sort()).toEqual([...MANIFESTS_ONLY].sort());
-    for (const [marker, where] of Object.entries(found)) {
-      expect(where.filter((place) => !IN_MANIFESTS.test(place) && !IN_SNAPSHOT.test(place)), marker).toEqual([]);
+    // the replayed snapshot plans the same manifests as the live Marathon
+    for (const [name, content] of places) {
+      if (name.startsWith(`token-flag${path.sep}manifests`)) expect([name, places.get(name.replace('token-flag', 'replay'))]).toEqual([name, content]);
     }
   });
 
@@ -169,7 +176,14 @@ describe('credentials never leave the process', () => {
     const pointers = plan.workloads.flatMap((workload: any) =>
       workload.findings.filter((finding: any) => finding.ruleId === 'marathon/plaintext-secret').map((finding: any) => `${workload.id}${finding.pointer}`),
     );
-    expect(pointers.sort()).toEqual(['/prod/api/env/DATABASE_URL', '/prod/api/env/DB_PASSWORD', '/prod/api/fetch/0/uri', '/prod/api/labels/db-password', '/prod/pod/spec/environment/SERVICE_TOKEN']);
+    expect(pointers.sort()).toEqual([
+      '/prod/api/env/DATABASE_URL',
+      '/prod/api/env/DB_PASSWORD',
+      '/prod/api/fetch/0/uri',
+      '/prod/api/labels/db-password',
+      '/prod/pod/spec/containers/0/artifacts/0/uri',
+      '/prod/pod/spec/environment/SERVICE_TOKEN',
+    ]);
     expect(findMarkers(ALL, new Map([['plan.json', readFileSync(path.join(out, 'plan.json'), 'utf8')]]))).toEqual({});
   });
 
