@@ -96,6 +96,14 @@ describe('createMarathonClient', () => {
     expect(server!.requests).toHaveLength(4);
   });
 
+  it('retries while no leader is elected and ends with BATON2005 naming Marathon\'s reason (§3)', async () => {
+    const { url } = await start({ leaderless: true });
+    const { error } = await get(url, '/v2/groups');
+    expect(error?.code).toBe('BATON2005');
+    expect(error?.data).toMatchObject({ status: 502, attempts: 3, reason: 'Could not determine the current leader' });
+    expect(server!.requests.map((request) => request.status)).toEqual([502, 502, 502]);
+  });
+
   it('retries connection resets, then reports the source unreachable', async () => {
     const { url } = await start({ faults: [{ kind: 'reset', times: 2 }] });
     expect((await get(url, '/v2/info')).value).toBeTruthy();

@@ -71,6 +71,12 @@ export interface MarathonServerOptions {
   /** Delay added to every answer. */
   readonly latencyMs?: number;
   /**
+   * No leader is elected (§3 LeaderProxyFilter): every API route answers 502 `Could not determine
+   * the current leader` (text), `/v2/leader` 404 `{"message":"There is no leader"}` (§2.1); `/ping`
+   * still answers. Combine with a `status` fault of limited `times` for an election that ends.
+   */
+  readonly leaderless?: boolean;
+  /**
    * Serve HTTPS with this key and certificate (PEM), as Marathon does on `--https_port` with a
    * keystore and DC/OS Admin Router with the cluster CA (§3). The URL is then `https://`.
    */

@@ -224,6 +224,13 @@ describe('startMarathonServer', () => {
     expect((await get('/v2/info')).status).toBe(200);
   });
 
+  it('answers 502 on the API and 404 on /v2/leader while no leader is elected (§3), and still pongs', async () => {
+    await start({ leaderless: true });
+    expect(await get('/v2/groups')).toMatchObject({ status: 502, body: 'Could not determine the current leader' });
+    expect(await get('/v2/leader')).toMatchObject({ status: 404, json: { message: 'There is no leader' } });
+    expect((await get('/ping')).status).toBe(200);
+  });
+
   it('serves under a path prefix like Admin Router', async () => {
     server = await startMarathonServer({ groups, pathPrefix: '/service/marathon' });
     expect(server.url).toMatch(/\/service\/marathon$/);

@@ -69,6 +69,11 @@ export async function startMarathonServer(options: MarathonServerOptions = {}): 
   function answer(request: IncomingMessage, url: URL): MarathonResponse {
     const denied = checkAuth(options.auth, request.headers, url.pathname);
     if (denied) return denied;
+    if (options.leaderless) {
+      const path = url.pathname.replace(/\/+$/, '');
+      if (path === '/v2/leader') return json(404, { message: 'There is no leader' });
+      if (path !== '/ping') return text(502, 'Could not determine the current leader');
+    }
     return routes!(request.method ?? 'GET', url);
   }
 
