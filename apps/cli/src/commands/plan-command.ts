@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BatonError, planFiles, reachesThreshold, renderSarif, runPipeline, writePlanDirectory, type SourceInput } from '@baton/core';
+import { BatonError, reachesThreshold, renderPlanJson, renderSarif, runPipeline, sarifChunks, streamPlanFiles, writePlanDirectory, type SourceInput } from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
 import { resolveRunSetup } from '../config/resolve-run-setup.js';
 import { PLAN_HELP } from '../help-text.js';
@@ -99,13 +99,14 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   // The config's override rules patch the written objects (apps/cli/src/overrides).
   const result = await applyOverrides(pipelineResult, setup.overrides, { ruleSeverity: setup.ruleSeverity });
   const planned = performance.now();
-  const { plan, files } = planFiles(result, { name: CLI_NAME, version: CLI_VERSION });
+  // The big plan files (plan.json, report.md/html/sarif) are chunks, made while they are written.
+  const { plan, files } = streamPlanFiles(result, { name: CLI_NAME, version: CLI_VERSION });
   const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
   files.push(...dataMoveRunbookFiles(plan, result.output.workloads.flatMap((w) => w.objects) as never));
   files.push(...(await carriedOverApplyState(outDir)));
   // Reports: report.sarif beside report.md/html for code-scanning uploads; file paths relative to the cwd.
-  const sarif = renderSarif(result, { plugins: plugins.map((plugin) => plugin.meta), baseDir: io.cwd });
-  files.push({ path: 'report.sarif', content: sarif });
+  const sarifOptions = { plugins: plugins.map((plugin) => plugin.meta), baseDir: io.cwd };
+  files.push({ path: 'report.sarif', content: sarifChunks(result, sarifOptions) });
   const rendered = performance.now();
   // --stdout streams the manifests for `kubectl apply -f -`; the plan directory is written only with --out.
   if (!values.stdout || values.out !== undefined) await writePlanDirectory(outDir, files);
@@ -114,10 +115,11 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   if (values.stdout) {
     const { renderManifestStream } = await import('@baton/kubernetes');
     io.stdout(renderManifestStream(result.output));
-  } else if (format === 'json') io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout(sarif);
+  } else if (format === 'json') io.stdout(renderPlanJson(plan));
+  else if (format === 'sarif') io.stdout(renderSarif(result, sarifOptions));
   else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
   // BATON_TIMINGS=<file>: per-stage milliseconds as JSON for tooling/bench; the normal output is unchanged.
+  // The plan files are rendered while they are written: `plan` is building the plan and the runbooks, `emit` the rest.
   if (io.env.BATON_TIMINGS) {
     const stages = { ...result.timings, plan: rendered - planned, emit: emitted - rendered, stdout: performance.now() - emitted };
     const timings = { stages, setup: started, workloads: result.model.workloads.length, files: files.length };
