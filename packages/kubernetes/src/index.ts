@@ -14,7 +14,7 @@ export {
   type ResolvedOptions,
   type ServiceType,
 } from './options.js';
-export { parseNamespaceMap, readNamespaceMap } from './namespace-map.js';
+export { namespaceMapOf, parseNamespaceMap, readNamespaceMap } from './namespace-map.js';
 export { CHART_DIR, SHARED_FILE, renderManifestStream, splitImage, workloadFile, type Layout } from './layouts.js';
 export { escapeTemplate, type WorkloadValues } from './helm-chart.js';
 export {

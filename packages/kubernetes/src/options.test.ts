@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNamespaceMap, readNamespaceMap } from './namespace-map.js';
+import { namespaceMapOf, parseNamespaceMap, readNamespaceMap } from './namespace-map.js';
 import { placeInNamespace } from './namespaces.js';
 import { resolveOptions } from './options.js';
 
@@ -72,9 +72,16 @@ describe('namespace map files', () => {
     expect(await readNamespaceMap(join(dir, 'map.json'))).toEqual({ '/': 'misc' });
   });
 
-  it('rejects what is not a mapping of strings', () => {
-    expect(() => parseNamespaceMap('- /prod', 'ns.yaml')).toThrow('ns.yaml: expected a mapping of group prefix → namespace');
-    expect(() => parseNamespaceMap('/prod: 3', 'ns.yaml')).toThrow('ns.yaml: the namespace of "/prod" must be a string');
-    expect(() => parseNamespaceMap('a: [', 'ns.yaml')).toThrow(/ns\.yaml: not valid YAML or JSON/);
+  it('rejects what is not a mapping of strings', async () => {
+    await expect(parseNamespaceMap('- /prod', 'ns.yaml')).rejects.toThrow('ns.yaml: expected a mapping of group prefix → namespace');
+    await expect(parseNamespaceMap('/prod: 3', 'ns.yaml')).rejects.toThrow('ns.yaml: the namespace of "/prod" must be a string');
+    await expect(parseNamespaceMap('a: [', 'ns.yaml')).rejects.toThrow(/ns\.yaml: not valid YAML or JSON/);
+    expect(() => namespaceMapOf(['/prod'], 'ns.json')).toThrow(TypeError);
+    expect(namespaceMapOf({ '/': 'misc' })).toEqual({ '/': 'misc' });
+  });
+
+  it('loads yaml only when a map is read (every plan imports the module)', () => {
+    const source = readFileSync(new URL('./namespace-map.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^import[^;]*from 'yaml'/m);
   });
 });
