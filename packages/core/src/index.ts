@@ -5,6 +5,7 @@ export * from './target-profile.js';
 export * from './merge-target-profile.js';
 export type * from './cluster-snapshot.js';
 export * from './plugin.js';
+export * from './run-checkers.js';
 export * from './pipeline.js';
 export * from './plan.js';
 export { renderReportHtml, reportHtmlChunks, type RenderReportHtmlOptions } from './report/render-report-html.js';
