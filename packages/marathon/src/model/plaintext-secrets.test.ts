@@ -38,6 +38,13 @@ describe('findPlaintextSecrets', () => {
         EMPTY_TOKEN: '',
         BYPASS_CACHE: 'true',
         PASSENGER_COUNT: '3',
+        CASSANDRA_NUM_TOKENS: '256',
+        ALLOW_EMPTY_PASSWORD: 'yes',
+        SPARK_CONF_HADOOP_FS_S3A_AWS_CREDENTIALS_PROVIDER: 'org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider',
+        MYSQL_PASSWORD_FILE: '/run/secrets/db',
+        tokenTtl: '3600',
+        SECRET_ENABLED: 'true',
+        SSL_KEY_PASSWORD: 'changeit',
         LOG_LEVEL: 'info',
       },
       labels: { 'db-password': 'x', team: 'a' },
@@ -50,6 +57,7 @@ describe('findPlaintextSecrets', () => {
       'env /env/CLIENT_SECRET',
       'env /env/aws-api-key',
       'env /env/DATABASE_URL',
+      'env /env/SSL_KEY_PASSWORD',
       'label /labels/db-password',
     ]);
   });

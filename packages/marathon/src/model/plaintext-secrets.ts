@@ -65,6 +65,20 @@ export function withoutPasswords(uri: string): string {
   }
   return result + uri.slice(from);
 }
+/**
+ * Words that make a credential-named key a setting about credentials, not one (seen in real
+ * definitions: CASSANDRA_NUM_TOKENS=256, ALLOW_EMPTY_PASSWORD=yes, …_CREDENTIALS_PROVIDER=<class>,
+ * MYSQL_PASSWORD_FILE=/run/secrets/db): moving those into a Secret would only break the app.
+ */
+const SETTING_WORDS = new Set(['allow', 'num', 'count', 'min', 'max', 'length', 'file', 'path', 'dir', 'provider', 'ttl', 'expiry', 'expiration', 'timeout', 'enabled', 'enable', 'type', 'mode', 'policy', 'header', 'algorithm']);
+const FLAG_VALUE = /^(true|false|yes|no|on|off)$/i;
+
+function isCredentialName(name: string): boolean {
+  if (!CREDENTIAL_NAME.test(name)) return false;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/);
+  return !words.some((word) => SETTING_WORDS.has(word));
+}
+
 /** A value that only refers to another variable ($DB_PASSWORD, ${DB_PASSWORD}) holds nothing itself. */
 const REFERENCE_ONLY = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 
@@ -87,7 +101,7 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
     if (!isObject(map)) return;
     for (const [name, value] of Object.entries(map)) {
       if (typeof value !== 'string' || value.trim() === '' || REFERENCE_ONLY.test(value.trim())) continue;
-      if (CREDENTIAL_NAME.test(name)) found.push({ kind, name, pointer: at(pointer, name), match: 'name' });
+      if (isCredentialName(name) && !FLAG_VALUE.test(value.trim())) found.push({ kind, name, pointer: at(pointer, name), match: 'name' });
       else if (hasUrlWithPassword(value)) found.push({ kind, name, pointer: at(pointer, name), match: 'url' });
     }
   };
