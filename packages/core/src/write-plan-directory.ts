@@ -79,41 +79,56 @@ async function writeAll(destinations: readonly string[], files: readonly PlanFil
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Chunks are gathered to about this many characters per write. */
-const FLUSH_CHARS = 1 << 20;
+/** Chunks are encoded into a buffer of this many bytes, written when full. */
+const BUFFER_BYTES = 1 << 20;
 
 /** Writes chunked content; returns how many writes it made (counted like files toward a turn of the event loop). */
 async function writeChunks(destination: string, content: Exclude<FileContent, string>): Promise<number> {
   const fd = openSync(destination, 'w');
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   let writes = 0;
+  // A chunk may end inside a surrogate pair: its high half waits for the next chunk, so the pair is
+  // encoded as one character, as one string would have been.
+  let carry = '';
+  const writeOut = (bytes: Buffer, length: number) => {
+    for (let offset = 0; offset < length; ) offset += writeSync(fd, bytes, offset, length - offset);
+    writes++;
+  };
+  /** Encodes a chunk into the buffer; true when the buffer was written out. */
+  const add = (chunk: string): boolean => {
+    let text = carry === '' ? chunk : carry + chunk;
+    carry = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    // at most 3 bytes per UTF-16 code unit
+    if (text.length * 3 <= BUFFER_BYTES - used) {
+      used += buffer.write(text, used, 'utf8');
+      return false;
+    }
+    if (used > 0) writeOut(buffer, used);
+    used = 0;
+    if (text.length * 3 <= BUFFER_BYTES) used = buffer.write(text, 0, 'utf8');
+    else {
+      const bytes = Buffer.from(text, 'utf8');
+      writeOut(bytes, bytes.length);
+    }
+    return true;
+  };
   try {
-    let pending = '';
-    const flush = (last = false) => {
-      // a chunk may end inside a surrogate pair: its high half waits for the next chunk, as one
-      // string would have encoded the pair
-      const end = last ? pending.length : keepHighSurrogate(pending);
-      const bytes = Buffer.from(end === pending.length ? pending : pending.slice(0, end), 'utf8');
-      pending = end === pending.length ? '' : pending.slice(end);
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      writes++;
-    };
-    const add = async (chunk: string) => {
-      pending += chunk;
-      if (pending.length >= FLUSH_CHARS) {
-        flush();
-        // a big file: let timers, signals and progress run now and then
-        if (writes % 16 === 0) await turn();
-      }
-    };
     if (Symbol.asyncIterator in content) {
       const iterator = content[Symbol.asyncIterator]();
       for (;;) {
         const step = await nextOf(iterator);
         if (step.done) break;
-        await add(step.value);
+        // a big file: let timers, signals and progress run now and then
+        if (add(step.value) && writes % 16 === 0) await turn();
       }
     } else {
-      // synchronous chunks: no await per chunk (a big plan has a million of them)
+      // synchronous chunks: no await per chunk (a big plan has a hundred thousand of them)
       const iterator = content[Symbol.iterator]();
       for (;;) {
         let step: IteratorResult<string>;
@@ -123,24 +138,23 @@ async function writeChunks(destination: string, content: Exclude<FileContent, st
           throw new ContentError(error);
         }
         if (step.done) break;
-        pending += step.value;
-        if (pending.length >= FLUSH_CHARS) {
-          flush();
-          if (writes % 16 === 0) await turn();
-        }
+        if (add(step.value) && writes % 16 === 0) await turn();
       }
     }
-    if (pending.length > 0) flush(true);
+    if (carry !== '') {
+      // a lone high surrogate at the very end
+      const bytes = Buffer.from(carry, 'utf8');
+      if (used + bytes.length > BUFFER_BYTES) {
+        writeOut(buffer, used);
+        used = 0;
+      }
+      used += bytes.copy(buffer, used);
+    }
+    if (used > 0) writeOut(buffer, used);
   } finally {
     closeSync(fd);
   }
   return writes;
-}
-
-/** Where to cut `text` so that a trailing high surrogate stays for the next write. */
-function keepHighSurrogate(text: string): number {
-  const last = text.charCodeAt(text.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
 }
 
 async function nextOf(iterator: AsyncIterator<string>): Promise<IteratorResult<string>> {

@@ -15,9 +15,10 @@ const samples: Record<string, unknown> = {
 describe('jsonChunks', () => {
   for (const [name, value] of Object.entries(samples)) {
     for (const depth of [0, 1, 2, 3, 10]) {
-      for (const indent of [2, 4]) {
-        it(`equals JSON.stringify for ${name} (depth ${depth}, indent ${indent})`, () => {
-          expect(joinChunks(jsonChunks(value, { depth, indent }))).toBe(JSON.stringify(value, null, indent));
+      for (const chunkDepth of [0, 1, 3]) {
+        it(`equals JSON.stringify for ${name} (depth ${depth}, chunk depth ${chunkDepth})`, () => {
+          expect(joinChunks(jsonChunks(value, { depth, chunkDepth }))).toBe(JSON.stringify(value, null, 2));
+          expect(joinChunks(jsonChunks(value, { depth, chunkDepth, indent: 4 }))).toBe(JSON.stringify(value, null, 4));
         });
       }
     }
@@ -40,7 +41,7 @@ describe('jsonChunks', () => {
         yield { i, tags: ['a'] };
       }
     });
-    const chunks = jsonChunks({ results: lazy, after: 1 });
+    const chunks = jsonChunks({ results: lazy, after: 1 }, { chunkDepth: 2 });
     const first = chunks.next().value as string;
     expect(made).toBe(0);
     const text = first + joinChunks(chunks);
@@ -53,6 +54,7 @@ describe('jsonChunks', () => {
     const value = { workloads: [{ id: 'a', coverage: [{ pointer: '/id', disposition: 'mapped', to: 'x' }, { pointer: '/b', disposition: 'default' }], other: [{ k: 1 }] }] };
     const text = joinChunks(jsonChunks(value, { oneLineItemsOf: new Set(['coverage']) }));
     expect(JSON.parse(text)).toEqual(value);
+    for (const chunkDepth of [0, 1, 2, 3, 4, 5]) expect(joinChunks(jsonChunks(value, { chunkDepth, oneLineItemsOf: new Set(['coverage']) }))).toBe(text);
     const lines = text.split('\n');
     expect(lines).toContain('      "coverage": [');
     expect(lines).toContain('        {"pointer":"/id","disposition":"mapped","to":"x"},');

@@ -12,16 +12,26 @@ export interface JsonChunksOptions {
   /** Spaces per level, as JSON.stringify's third argument (default 2). */
   readonly indent?: number;
   /**
-   * Containers down to this depth are walked member by member (one chunk per member); deeper
-   * values are stringified whole. Default 4.
+   * Containers down to this depth are walked member by member; deeper values are stringified
+   * whole by JSON.stringify. `LazyJsonArray`s and `oneLineItemsOf` arrays must sit above it. Default 4.
    */
   readonly depth?: number;
+  /**
+   * Members of containers down to this depth are chunks of their own; below it, a member is
+   * serialized into one string (one workload, one SARIF result). Default 2.
+   */
+  readonly chunkDepth?: number;
   /**
    * Arrays under these property names have one compact JSON value per line instead of indented
    * values (plan.json's coverage ledger: one line per leaf). Without it the text is exactly
    * `JSON.stringify(value, null, indent)`.
    */
   readonly oneLineItemsOf?: ReadonlySet<string>;
+}
+
+interface Walk {
+  readonly gap: string;
+  readonly oneLine: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -31,52 +41,85 @@ export interface JsonChunksOptions {
  * objects and become null in arrays, as JSON.stringify does). `LazyJsonArray` serializes as an array.
  */
 export function* jsonChunks(value: unknown, options: JsonChunksOptions = {}): Generator<string> {
-  const gap = ' '.repeat(options.indent ?? 2);
+  const walk: Walk = { gap: ' '.repeat(options.indent ?? 2), oneLine: options.oneLineItemsOf };
   const resolved = toJsonValue(value, '');
   if (resolved === undefined) return;
-  yield* walk(resolved, '', options.depth ?? 4, gap, options.oneLineItemsOf, false);
+  yield* chunksOf(resolved, '', options.depth ?? 4, options.chunkDepth ?? 2, walk, false);
 }
 
-function* walk(value: unknown, indent: string, depth: number, gap: string, oneLine: ReadonlySet<string> | undefined, compactItems: boolean): Generator<string> {
-  if (value instanceof LazyJsonArray) {
-    yield* walkArray(value.items(), indent, depth, gap, oneLine, compactItems);
+/** Walks containers down to `chunkDepth`, yielding a chunk per member; below, members are one string each. */
+function* chunksOf(value: unknown, indent: string, depth: number, chunkDepth: number, walk: Walk, compactItems: boolean): Generator<string> {
+  if (chunkDepth <= 0 || depth <= 0 || value === null || typeof value !== 'object') {
+    const parts: string[] = [];
+    append(parts, value, indent, depth, walk, compactItems);
+    yield parts.length === 1 ? parts[0]! : parts.join('');
     return;
   }
-  if (depth <= 0 || value === null || typeof value !== 'object') {
-    yield stringifyAt(value, indent, gap);
+  const inner = indent + walk.gap;
+  if (value instanceof LazyJsonArray || Array.isArray(value)) {
+    let index = 0;
+    for (const item of value instanceof LazyJsonArray ? value.items() : value) {
+      const element = toJsonValue(item, String(index));
+      const prefix = `${index === 0 ? '[\n' : ',\n'}${inner}`;
+      if (element === undefined) yield `${prefix}null`;
+      else if (compactItems) yield prefix + compact(element);
+      else {
+        yield prefix;
+        yield* chunksOf(element, inner, depth - 1, chunkDepth - 1, walk, false);
+      }
+      index++;
+    }
+    yield index === 0 ? '[]' : `\n${indent}]`;
     return;
   }
-  if (Array.isArray(value)) {
-    yield* walkArray(value, indent, depth, gap, oneLine, compactItems);
-    return;
-  }
-  const inner = indent + gap;
   let first = true;
   for (const key of Object.keys(value)) {
     const member = toJsonValue((value as Record<string, unknown>)[key], key);
     if (member === undefined) continue;
     yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* walk(member, inner, depth - 1, gap, oneLine, oneLine?.has(key) === true && (Array.isArray(member) || member instanceof LazyJsonArray));
+    yield* chunksOf(member, inner, depth - 1, chunkDepth - 1, walk, isOneLine(walk, key, member));
   }
   yield first ? '{}' : `\n${indent}}`;
 }
 
-function* walkArray(items: Iterable<unknown>, indent: string, depth: number, gap: string, oneLine: ReadonlySet<string> | undefined, compactItems: boolean): Generator<string> {
-  const inner = indent + gap;
-  let index = 0;
-  for (const item of items) {
-    const element = toJsonValue(item, String(index));
-    const prefix = `${index === 0 ? '[\n' : ',\n'}${inner}`;
-    if (element === undefined) yield `${prefix}null`;
-    else if (compactItems) yield prefix + (element instanceof LazyJsonArray ? JSON.stringify([...element.items()]) : JSON.stringify(element));
-    else {
-      yield prefix;
-      yield* walk(element, inner, depth - 1, gap, oneLine, false);
-    }
-    index++;
+/** The same serialization as `chunksOf`, appended to `parts`. */
+function append(parts: string[], value: unknown, indent: string, depth: number, walk: Walk, compactItems: boolean): void {
+  if (depth <= 0 || value === null || typeof value !== 'object') {
+    parts.push(value instanceof LazyJsonArray ? stringifyAt([...value.items()], indent, walk.gap) : stringifyAt(value, indent, walk.gap));
+    return;
   }
-  yield index === 0 ? '[]' : `\n${indent}]`;
+  const inner = indent + walk.gap;
+  if (value instanceof LazyJsonArray || Array.isArray(value)) {
+    let index = 0;
+    for (const item of value instanceof LazyJsonArray ? value.items() : value) {
+      const element = toJsonValue(item, String(index));
+      parts.push(index === 0 ? '[\n' : ',\n', inner);
+      if (element === undefined) parts.push('null');
+      else if (compactItems) parts.push(compact(element));
+      else append(parts, element, inner, depth - 1, walk, false);
+      index++;
+    }
+    parts.push(index === 0 ? '[]' : `\n${indent}]`);
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const member = toJsonValue((value as Record<string, unknown>)[key], key);
+    if (member === undefined) continue;
+    parts.push(first ? '{\n' : ',\n', inner, JSON.stringify(key), ': ');
+    first = false;
+    append(parts, member, inner, depth - 1, walk, isOneLine(walk, key, member));
+  }
+  parts.push(first ? '{}' : `\n${indent}}`);
+}
+
+function isOneLine(walk: Walk, key: string, member: unknown): boolean {
+  return walk.oneLine !== undefined && walk.oneLine.has(key) && (Array.isArray(member) || member instanceof LazyJsonArray);
+}
+
+function compact(element: unknown): string {
+  return element instanceof LazyJsonArray ? JSON.stringify([...element.items()]) : JSON.stringify(element);
 }
 
 /** What JSON.stringify would serialize for `holder[key]`: undefined when it leaves the member out. */

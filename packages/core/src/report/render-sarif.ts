@@ -34,7 +34,7 @@ export function renderSarif(result: PipelineResult, options: RenderSarifOptions 
  * log (130 MB for 10,000 apps) is never one string nor one object tree.
  */
 export function* sarifChunks(result: PipelineResult, options: RenderSarifOptions = {}): Generator<string> {
-  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 4 });
+  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 4, chunkDepth: 4 });
   yield '\n';
 }
 
