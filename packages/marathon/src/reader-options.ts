@@ -12,7 +12,7 @@ export interface MarathonReaderOptions extends Omit<MarathonClientOptions, 'sign
 }
 
 const KEYS = [
-  'user', 'token', 'caCert', 'insecure', 'timeoutMs', 'attempts', 'retryDelayMs', 'only', 'exclude', 'label',
+  'user', 'token', 'caCert', 'insecure', 'timeoutMs', 'attempts', 'retryDelayMs', 'maxBodyBytes', 'only', 'exclude', 'label',
   'maxInputBytes', 'defaultNetworkName', 'envVarsPrefix',
 ] as const;
 
