@@ -125,6 +125,30 @@ describe('runPipeline', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['core/plugin-failed']);
   });
 
+
+  it('gives each check a context of its own: the plugin context, the model and the workload, reports defaulting to that workload', async () => {
+    const seen: { workload: string; keys: string[]; options: unknown }[] = [];
+    const checks = checkerPlugin(function check(this: unknown, ...args: unknown[]) {
+      const ctx = args[0] as { workload: { id: string }; options: unknown; report: (r: object) => void };
+      seen.push({ workload: ctx.workload.id, keys: Object.keys(ctx).sort(), options: ctx.options });
+      const { report } = ctx; // unbound, as a checker may use it
+      report({ messageId: 'm', pointer: '/id' });
+      if (ctx.workload.id === '/b') report({ messageId: 'm', workload: '/a', pointer: '/other' });
+    } as never);
+    const result = await runPipeline({
+      plugins: [fakeSource({ '/a': { id: '/a' }, '/b': { id: '/b' } }), checks],
+      input,
+      pluginOptions: { checks: { level: 2 } },
+    });
+    expect(seen.map((s) => s.workload)).toEqual(['/a', '/b']);
+    expect(seen[0]!.keys).toEqual(['fail', 'ledger', 'logger', 'meta', 'model', 'options', 'report', 'signal', 'target', 'workload']);
+    expect(seen[0]!.options).toEqual({ level: 2 });
+    expect(result.findings.map((f) => [f.ruleId, f.workload, f.pointer])).toEqual([
+      ['chk/boom', '/a', '/id'],
+      ['chk/boom', '/a', '/other'],
+      ['chk/boom', '/b', '/id'],
+    ]);
+  });
   it('skips a transform that throws and keeps the model it was given', async () => {
     const broken = definePlugin({
       apiVersion: 1,

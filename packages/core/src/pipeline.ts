@@ -7,6 +7,7 @@ import {
   PLUGIN_API_VERSION,
   validatePlugin,
   type Checker,
+  type CheckReport,
   type Logger,
   type Plugin,
   type PluginContext,
@@ -70,28 +71,40 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const timings: Record<Stage, number> = { read: 0, transform: 0, check: 0, write: 0, settle: 0 };
   const progress = options.onProgress ?? (() => {});
 
-  const emit = (plugin: string, rule: RegisteredRule, input: Omit<ReportInput, 'rule'>) => {
+  // positional, so a checker's report (once per finding) needs no spread of its input
+  const emitFinding = (
+    plugin: string,
+    rule: RegisteredRule,
+    messageId: string,
+    workload: string,
+    pointer: string | undefined,
+    data: Readonly<Record<string, unknown>> | undefined,
+    disposition?: ReportInput['disposition'],
+    subtree?: boolean,
+  ) => {
     const override = options.ruleSeverity?.[rule.id];
     if (override === 'off') return;
-    const template = rule.messages[input.messageId];
+    const template = rule.messages[messageId];
     if (template === undefined) {
-      throw new BatonError('BATON4003', { plugin, stage: 'report', reason: `rule ${rule.id} has no message "${input.messageId}"` });
+      throw new BatonError('BATON4003', { plugin, stage: 'report', reason: `rule ${rule.id} has no message "${messageId}"` });
     }
     findings.push({
       ruleId: rule.id,
       severity: override ?? rule.defaultSeverity,
       impact: rule.impact,
-      workload: input.workload,
-      pointer: input.pointer ?? '',
-      message: renderTemplate(template, input.data),
-      hint: renderTemplate(rule.hint, input.data),
+      workload,
+      pointer: pointer ?? '',
+      message: renderTemplate(template, data),
+      hint: renderTemplate(rule.hint, data),
       docsUrl: rule.docsUrl ?? ruleDocsUrl(rule.id),
       plugin,
     });
-    if (input.disposition && input.pointer !== undefined) {
-      ledger.claim(input.workload, input.pointer, { disposition: input.disposition, ruleId: rule.id, subtree: input.subtree });
+    if (disposition && pointer !== undefined) {
+      ledger.claim(workload, pointer, { disposition, ruleId: rule.id, subtree });
     }
   };
+  const emit = (plugin: string, rule: RegisteredRule, input: Omit<ReportInput, 'rule'>) =>
+    emitFinding(plugin, rule, input.messageId, input.workload, input.pointer, input.data, input.disposition, input.subtree);
 
   const contextFor = (plugin: Plugin<any>): PluginContext<any> => ({
     options: options.pluginOptions?.[plugin.meta.name] ?? {},
@@ -158,7 +171,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await Promise.all(
     checkers.map(async ({ plugin, checker }) => {
       try {
-        await withTimeout(runChecker(plugin, checker, model, target, contextFor(plugin), emit), options.checkerTimeoutMs ?? 30_000);
+        await withTimeout(runChecker(plugin, checker, model, target, contextFor(plugin), emitFinding), options.checkerTimeoutMs ?? 30_000);
       } catch (error) {
         if (signal.aborted) throw error;
         emit(plugin.meta.name, rules.get('core/plugin-failed')!, {
@@ -212,23 +225,46 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   return { model, output, findings, ledger: settled, status, rules, target, timings };
 }
 
+type EmitFinding = (
+  plugin: string,
+  rule: RegisteredRule,
+  messageId: string,
+  workload: string,
+  pointer: string | undefined,
+  data: Readonly<Record<string, unknown>> | undefined,
+  disposition?: ReportInput['disposition'],
+  subtree?: boolean,
+) => void;
+
 async function runChecker(
   plugin: Plugin<any>,
   checker: Checker<any>,
   model: MigrationModel,
   target: TargetProfile,
   base: PluginContext<any>,
-  emit: (plugin: string, rule: RegisteredRule, input: Omit<ReportInput, 'rule'>) => void,
+  emitFinding: EmitFinding,
 ): Promise<void> {
   const rule: RegisteredRule = { ...checker.meta, plugin: plugin.meta.name };
-  const { report: _ignored, ...rest } = base;
+  const name = plugin.meta.name;
+  const { options, meta, logger, signal, ledger, fail } = base;
   for (const workload of model.workloads) {
     if (checker.appliesTo && !checker.appliesTo(workload, target)) continue;
+    const id = workload.id;
+    // One literal of a fixed shape per workload: spreading the base context here (checkers × workloads
+    // times) was the check stage's top self-time entry. Same own properties as before.
     const checked = checker.check({
-      ...rest,
+      options,
+      meta,
+      target,
+      logger,
+      signal,
+      ledger,
+      fail,
       model,
       workload,
-      report: (finding) => emit(plugin.meta.name, rule, { ...finding, workload: finding.workload ?? workload.id }),
+      // a disposition is not part of CheckReport, but one passed along was recorded before: still is
+      report: (finding: CheckReport & Pick<ReportInput, 'disposition' | 'subtree'>) =>
+        emitFinding(name, rule, finding.messageId, finding.workload ?? id, finding.pointer, finding.data, finding.disposition, finding.subtree),
     });
     // most checks are synchronous: await only a promise (a microtask per workload and checker adds up)
     if (checked !== undefined && typeof (checked as Promise<void>).then === 'function') await checked;
