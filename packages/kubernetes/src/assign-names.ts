@@ -42,7 +42,9 @@ export function assignNames(workloads: readonly Workload[], options: ResolvedOpt
       ...(partOf ? { partOf } : {}),
     });
     const key = `${placement.namespace.name}/${derived.name}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), workload.id]);
+    const sameKey = byKey.get(key);
+    if (sameKey) sameKey.push(workload.id);
+    else byKey.set(key, [workload.id]);
   });
 
   const taken = new Set(byKey.keys());

@@ -250,16 +250,19 @@ function rewriteWorkload({ workload, built, report }: DnsInput, lookup: Lookup, 
 
 type Apply = (field: string, where: string, messageId: 'env' | 'args' | 'command', pointer: string, text: string, name?: string) => string;
 
+// Nearly every text names no old host: HINT first, before its pointer, labels and results are built.
 function rewriteContainer(container: K8sContainer, source: Container, apply: Apply): void {
   if (container.env) {
     for (const variable of container.env) {
-      if (variable.value === undefined) continue;
+      if (variable.value === undefined || !HINT.test(variable.value)) continue;
       const pointer = envPointer(source, variable.name);
       variable.value = apply(`env ${variable.name}`, `Environment variable \`${variable.name}\``, 'env', pointer, variable.value, variable.name);
     }
   }
-  if (container.args) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
-  if (container.command) container.command = container.command.map((part) => apply('command', 'The command', 'command', source.pointer, part));
+  if (container.args && container.args.some((arg) => HINT.test(arg))) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
+  if (container.command && container.command.some((part) => HINT.test(part))) {
+    container.command = container.command.map((part) => apply('command', 'The command', 'command', source.pointer, part));
+  }
 }
 
 /** The source pointer of an env variable: the definition's env, else the docker `-e` parameter, else the container. */

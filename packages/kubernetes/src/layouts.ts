@@ -39,7 +39,9 @@ export function emitLayout(input: LayoutInput): EmittedFile[] {
   for (const object of input.shared) {
     if (object.kind === 'Namespace') continue;
     const namespace = object.metadata.namespace ?? '';
-    sharedByNamespace.set(namespace, [...(sharedByNamespace.get(namespace) ?? []), object]);
+    const list = sharedByNamespace.get(namespace);
+    if (list) list.push(object);
+    else sharedByNamespace.set(namespace, [object]);
   }
   if (input.layout === 'helm') return renderHelmChart({ ...input, namespaces, sharedByNamespace });
   return input.layout === 'kustomize' ? kustomizeLayout(input, namespaces, sharedByNamespace) : filesLayout(input, namespaces, sharedByNamespace);
@@ -53,7 +55,12 @@ function fileName(path: string): string {
 function namespaceFiles(outputs: readonly WorkloadOutput[], sharedByNamespace: ReadonlyMap<string, readonly PlannedObject[]>, dirOf: (namespace: string) => string): { files: EmittedFile[]; resources: Map<string, string[]> } {
   const files: EmittedFile[] = [];
   const resources = new Map<string, string[]>();
-  const add = (namespace: string, file: string) => resources.set(namespace, [...(resources.get(namespace) ?? []), fileName(file)]);
+  // one list per namespace, appended to: copying it per file was quadratic (11,000 files in one namespace)
+  const add = (namespace: string, file: string) => {
+    const list = resources.get(namespace);
+    if (list) list.push(fileName(file));
+    else resources.set(namespace, [fileName(file)]);
+  };
   for (const output of outputs) {
     files.push({ path: output.file, content: renderManifest(output.objects) });
     add(output.namespace, output.file);
@@ -90,9 +97,16 @@ function filesLayout(input: LayoutInput, namespaces: readonly PlannedObject[], s
  */
 function kustomizeLayout(input: LayoutInput, namespaces: readonly PlannedObject[], sharedByNamespace: ReadonlyMap<string, readonly PlannedObject[]>): EmittedFile[] {
   const { files, resources } = namespaceFiles(input.outputs, sharedByNamespace, (namespace) => `${MANIFESTS_DIR}/base/${namespace}`);
+  // outputs by namespace, once (filtering every output per namespace was namespaces × workloads)
+  const outputsByNamespace = new Map<string, WorkloadOutput[]>();
+  for (const output of input.outputs) {
+    const list = outputsByNamespace.get(output.namespace);
+    if (list) list.push(output);
+    else outputsByNamespace.set(output.namespace, [output]);
+  }
   for (const [namespace, list] of resources) {
     files.push({ path: `${MANIFESTS_DIR}/base/${namespace}/kustomization.yaml`, content: renderManifest([{ ...KUSTOMIZATION, resources: [...list].sort() }]) });
-    const outputs = input.outputs.filter((output) => output.namespace === namespace);
+    const outputs = outputsByNamespace.get(namespace) ?? [];
     const overlay: Record<string, unknown> = { ...KUSTOMIZATION, resources: [`../../base/${namespace}`] };
     const replicas = outputs
       .flatMap((output) => output.objects.filter((object) => WORKLOAD_KINDS.has(object.kind)))

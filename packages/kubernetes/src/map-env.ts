@@ -29,7 +29,12 @@ export function referencedVariables(container: Container): Set<string> {
     if (probe.action.type === 'exec') texts.push(...('shell' in probe.action.command ? [probe.action.command.shell] : probe.action.command.argv));
   }
   const names = new Set<string>();
-  for (const text of texts) for (const match of text.matchAll(REFERENCE)) names.add(match[1]!);
+  // most texts mention no variable: skip them before the regex (and its match objects)
+  for (const text of texts) {
+    if (!text.includes('$')) continue;
+    REFERENCE.lastIndex = 0;
+    for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) names.add(match[1]!);
+  }
   return names;
 }
 

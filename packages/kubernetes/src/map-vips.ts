@@ -111,7 +111,11 @@ export function planVips(inputs: readonly VipInput[]): VipPlan {
     const kind = key.startsWith('ip:') ? 'ip' : 'named';
     const vipName = key.slice(key.indexOf(':') + 1);
     const byNamespace = new Map<string, Member[]>();
-    for (const member of members) byNamespace.set(member.input.names.namespace, [...(byNamespace.get(member.input.names.namespace) ?? []), member]);
+    for (const member of members) {
+      const list = byNamespace.get(member.input.names.namespace);
+      if (list) list.push(member);
+      else byNamespace.set(member.input.names.namespace, [member]);
+    }
     const namespaces = [...byNamespace.keys()].sort();
     const wanted =
       kind === 'ip' ? `vip-${vipName.replace(/\./g, '-')}` : toDnsLabel(vipName.replace(/\//g, '-'), { startWithLetter: true, prefix: 'vip', hashSource: vipName }).name;

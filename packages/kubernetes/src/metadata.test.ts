@@ -34,6 +34,24 @@ describe('Marathon labels', () => {
     });
   });
 
+  it('keeps reserved prefixes, also under a sub-domain, out of the labels', () => {
+    const split = splitSourceLabels({
+      'node.kubernetes.io/pool': 'a',
+      'k8s.io/x': 'b',
+      'app.kubernetes.io/name': 'c',
+      'team.baton.dev/owner': 'd',
+      'kubernetes.io.example.com/y': 'e',
+      'example.com/k8s.io': 'f',
+    });
+    expect(Object.keys(split.labels)).toEqual(['example.com/k8s.io', 'kubernetes.io.example.com/y']);
+    expect(Object.keys(JSON.parse(split.annotations['baton.dev/source-labels']!))).toEqual([
+      'app.kubernetes.io/name',
+      'k8s.io/x',
+      'node.kubernetes.io/pool',
+      'team.baton.dev/owner',
+    ]);
+  });
+
   it('keeps a 63-character value as a label', () => {
     expect(splitSourceLabels({ note: 'y'.repeat(63) }).labels).toEqual({ note: 'y'.repeat(63) });
   });

@@ -70,6 +70,7 @@ export function objectMetadata(workload: Workload, names: WorkloadNames, name: s
 }
 
 const RESERVED_LABEL_PREFIXES = ['kubernetes.io/', 'k8s.io/', 'app.kubernetes.io/', 'baton.dev/'];
+const DOTTED_RESERVED_PREFIXES = RESERVED_LABEL_PREFIXES.map((prefix) => `.${prefix}`);
 /** Labels other systems interpreted (marathon-lb, Admin Router): Services, Ingresses and routes express them. */
 const INTERPRETED_LABEL = /^(HAPROXY_|DCOS_SERVICE_)/;
 /** Labels that hold credentials (`HAPROXY_{n}_AUTH` carries a password hash): never copied into a manifest. */
@@ -92,13 +93,20 @@ export function splitSourceLabels(source: Readonly<Record<string, string>>): { l
       rest[key] = REDACTED;
       continue;
     }
-    const reserved = RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix) || key.includes(`.${prefix}`));
+    const reserved = key.includes('/') && isReservedKey(key);
     if (reserved || INTERPRETED_LABEL.test(key) || !isValidLabelKey(key)) rest[key] = value;
     else if (isValidLabelValue(value)) labels[key] = value;
     else annotations[key] = value;
   }
   if (Object.keys(rest).length > 0) annotations[ANNOTATION.sourceLabels] = JSON.stringify(rest);
   return { labels, annotations: sortedRecord(annotations) };
+}
+
+function isReservedKey(key: string): boolean {
+  for (let index = 0; index < RESERVED_LABEL_PREFIXES.length; index++) {
+    if (key.startsWith(RESERVED_LABEL_PREFIXES[index]!) || key.includes(DOTTED_RESERVED_PREFIXES[index]!)) return true;
+  }
+  return false;
 }
 
 /** Object keys sorted, for maps whose order carries no meaning. */

@@ -43,7 +43,9 @@ export function computeWaves(workloads: readonly WaveInput[]): WavePlan {
     for (const dependency of workload.dependencies) {
       const matches = covered.get(`/${dependency.split('/').filter(Boolean).join('/')}`);
       if (!matches) {
-        unknown.set(workload.id, [...(unknown.get(workload.id) ?? []), dependency]);
+        const list = unknown.get(workload.id);
+        if (list) list.push(dependency);
+        else unknown.set(workload.id, [dependency]);
         continue;
       }
       for (const target of matches) {
