@@ -180,3 +180,28 @@ describe('layouts', () => {
     expect(renderManifestStream({ workloads: [], shared: [] })).toBe('');
   });
 });
+
+describe('held-back workloads', () => {
+  it('writes a workload with an invalid object to held-back/, outside every kustomization and --stdout', async () => {
+    const { runWriter } = await import('./__fixtures__/builders.js');
+    const { renderManifestStream } = await import('./layouts.js');
+    const { result, findings } = await runWriter([{ id: '/prod/ok' }, { id: '/prod/empty', sourceKind: 'pod', containers: [] }]);
+    expect(findings.filter((finding) => finding.rule === 'kubernetes/invalid-object').map((finding) => finding.workload)).toEqual(['/prod/empty']);
+    expect(result.workloads.map((output) => [output.workload, output.file]).sort()).toEqual([
+      ['/prod/empty', 'held-back/prod/empty.yaml'],
+      ['/prod/ok', 'manifests/prod/ok.yaml'],
+    ]);
+    const paths = result.files.map((file) => file.path);
+    expect(paths).toContain('held-back/prod/empty.yaml');
+    expect(paths).not.toContain('manifests/prod/empty.yaml');
+    const kustomization = String(result.files.find((file) => file.path === 'manifests/prod/kustomization.yaml')!.content);
+    expect(kustomization).toContain('ok.yaml');
+    expect(kustomization).not.toContain('empty');
+    expect(renderManifestStream(result)).not.toContain('name: empty');
+    for (const layout of ['kustomize', 'helm']) {
+      const other = await runWriter([{ id: '/prod/ok' }, { id: '/prod/empty', sourceKind: 'pod', containers: [] }], { layout });
+      const held = other.result.files.filter((file) => String(file.content).includes('name: empty')).map((file) => file.path);
+      expect([layout, held]).toEqual([layout, ['held-back/prod/empty.yaml']]);
+    }
+  });
+});

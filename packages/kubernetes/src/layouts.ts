@@ -9,11 +9,20 @@ import { renderManifest } from './render-manifest.js';
 export type Layout = 'files' | 'kustomize' | 'helm';
 
 export const MANIFESTS_DIR = 'manifests';
+/** Manifests of workloads with an invalid object: written for a human, outside every apply set. */
+export const HELD_BACK_DIR = 'held-back';
 export const CHART_DIR = 'chart';
 /** File of a namespace's shared objects (VIP Services of several workloads): the dot keeps it apart from `<workload>.yaml`. */
 export const SHARED_FILE = 'shared.objects.yaml';
 const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' } as const;
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet']);
+
+/** Where a workload with an invalid object is written instead of its layout path. */
+export function heldBackFile(namespace: string, name: string): string {
+  return `${HELD_BACK_DIR}/${namespace}/${name === 'kustomization' ? `${name}.workload.yaml` : `${name}.yaml`}`;
+}
+
+export const isHeldBack = (output: Pick<WorkloadOutput, 'file'>): boolean => output.file.startsWith(`${HELD_BACK_DIR}/`);
 
 /** Path of a workload's manifest in a layout. */
 export function workloadFile(layout: Layout, namespace: string, name: string): string {
@@ -33,7 +42,15 @@ export interface LayoutInput {
 }
 
 /** The manifest files of a layout (secrets.md and the DNS rewrite table are added by the writer). */
-export function emitLayout(input: LayoutInput): EmittedFile[] {
+export function emitLayout(all: LayoutInput): EmittedFile[] {
+  // held-back workloads stay out of kustomizations and charts: one invalid object fails a whole `apply -k`
+  const heldBack = all.outputs.filter(isHeldBack);
+  const input = heldBack.length === 0 ? all : { ...all, outputs: all.outputs.filter((output) => !isHeldBack(output)) };
+  const held: EmittedFile[] = heldBack.map((output) => ({ path: output.file, content: renderManifest(output.objects) }));
+  return [...held, ...emitApplySet(input)];
+}
+
+function emitApplySet(input: LayoutInput): EmittedFile[] {
   const namespaces = input.shared.filter((object) => object.kind === 'Namespace');
   const sharedByNamespace = new Map<string, PlannedObject[]>();
   for (const object of input.shared) {
@@ -180,11 +197,12 @@ function sortObjects(objects: readonly PlannedObject[]): PlannedObject[] {
 /**
  * The whole plan as one multi-document YAML stream in apply order (for `--stdout`): Namespaces,
  * shared objects, then the workloads by wave, namespace and name, each in its own object order.
+ * Held-back workloads (an invalid object) are left out, as from the kustomizations.
  */
 export function renderManifestStream(output: Pick<WriteResult, 'workloads' | 'shared'>): string {
   const namespaces = output.shared.filter((object) => object.kind === 'Namespace');
   const shared = sortObjects(output.shared.filter((object) => object.kind !== 'Namespace')).sort((a, b) => compare(a.metadata.namespace ?? '', b.metadata.namespace ?? ''));
-  const workloads = [...output.workloads].sort((a, b) => a.wave - b.wave || compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.workload, b.workload));
+  const workloads = output.workloads.filter((workload) => !isHeldBack(workload)).sort((a, b) => a.wave - b.wave || compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.workload, b.workload));
   const objects: K8sObject[] = [...namespaces, ...shared, ...workloads.flatMap((workload) => workload.objects)] as K8sObject[];
   return objects.length > 0 ? renderManifest(objects) : '';
 }

@@ -19,6 +19,8 @@ export interface PlanCheckResult {
   readonly validatedFor: `1.${number}`;
   readonly invalid: number;
   readonly dangling: number;
+  /** Ids of the owners (workloads, not `*`) with at least one invalid object. */
+  readonly invalidOwners: ReadonlySet<string>;
 }
 
 /** The supported minor nearest to `version` (the version itself when supported). */
@@ -47,8 +49,10 @@ export function checkPlan(owners: readonly CheckedOwner[], kubernetesVersion: st
   });
 
   const problems = validateObjects(objects, { kubernetesVersion: validatedFor });
+  const invalidOwners = new Set<string>();
   for (const problem of problems) {
     const owner = owners[ownerOf[problem.index]!]!;
+    if (owner.id !== '*') invalidOwners.add(owner.id);
     const object = objects[problem.index]!;
     const value = valueAt(object, problem.pointer);
     const source = owner.workload ? sourceOf(owner.workload, value) : undefined;
@@ -64,7 +68,7 @@ export function checkPlan(owners: readonly CheckedOwner[], kubernetesVersion: st
       data: { kind: reference.kind, name: `${reference.namespace ? `${reference.namespace}/` : ''}${reference.name}`, objectPointer: reference.pointer, target: reference.target },
     });
   }
-  return { validatedFor, invalid: problems.length, dangling: dangling.length };
+  return { validatedFor, invalid: problems.length, dangling: dangling.length, invalidOwners };
 }
 
 /** The value at a JSON pointer of an object, or undefined. */

@@ -392,8 +392,8 @@ export const KUBERNETES_RULES = {
       source: '{{kind}} `{{name}}` is invalid at `{{objectPointer}}` ({{problem}}: {{message}}); the value comes from the source field `{{source}}`.',
       writer: '{{kind}} `{{name}}` is invalid at `{{objectPointer}}` ({{problem}}: {{message}}); no source value explains it, so this is a Baton bug.',
     },
-    hint: 'Fix the source value (or override it with a transform) and plan again; report a Baton bug with the plan if no source value is named.',
-    docs: 'Every object the writer emits is validated offline for the target minor (`validateObjects`: schemas, unknown fields, served APIs, name rules) while planning, so no manifest is silently invalid. A problem either comes from a value of the source definition that Kubernetes rejects (the finding points at it), or from a bug in the writer.',
+    hint: 'Fix the source value (or override it with a transform) and plan again; the workload is in held-back/ until then. Report a Baton bug with the plan if no source value is named.',
+    docs: 'Every object the writer emits is validated offline for the target minor (`validateObjects`: schemas, unknown fields, served APIs, name rules) while planning, so no manifest is silently invalid. The objects of a workload with an invalid object are written to `held-back/<namespace>/<name>.yaml`, outside the kustomizations, the chart and `--stdout`, so that applying the rest of the plan does not fail on them. A problem either comes from a value of the source definition that Kubernetes rejects (the finding points at it), or from a bug in the writer.',
   }),
   'kubernetes/reference-missing': defineRule({
     id: 'kubernetes/reference-missing',

@@ -5,7 +5,7 @@ import { buildWorkload, type BuiltWorkload } from './build-workload.js';
 import { kubernetesMinor, reporterFor, type MapContext } from './context.js';
 import { DNS_REWRITES_JSON, DNS_REWRITES_MD, renderDnsRewritesJson, renderDnsRewritesMarkdown, rewriteServiceDiscovery } from './dns-rewrites.js';
 import type { K8sObject } from './k8s-types.js';
-import { emitLayout, workloadFile } from './layouts.js';
+import { emitLayout, heldBackFile, workloadFile } from './layouts.js';
 import { GATEWAY_API } from './map-exposure.js';
 import { planVips } from './map-vips.js';
 import { ANNOTATION } from './metadata.js';
@@ -96,7 +96,9 @@ export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<
     `validated ${outputs.reduce((sum, output) => sum + output.objects.length, shared.length)} objects for ${checked.validatedFor} in ${Math.round(performance.now() - started)} ms: ${checked.invalid} problems, ${checked.dangling} dangling references`,
   );
 
-  const files: EmittedFile[] = emitLayout({ layout: options.layout, outputs, shared, chartName: options.chartName });
+  // a workload with an invalid object is written apart, so the rest still applies (kubernetes/invalid-object)
+  const placed = checked.invalidOwners.size === 0 ? outputs : outputs.map((output) => (checked.invalidOwners.has(output.workload) ? { ...output, file: heldBackFile(output.namespace, output.name) } : output));
+  const files: EmittedFile[] = emitLayout({ layout: options.layout, outputs: placed, shared, chartName: options.chartName });
   if (checklist.length > 0) files.push({ path: 'secrets.md', content: renderSecretsChecklist(checklist) });
   if (dns.entries.length > 0) {
     files.push({ path: DNS_REWRITES_MD, content: renderDnsRewritesMarkdown(dns) });
@@ -104,7 +106,7 @@ export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<
   }
   files.sort((a, b) => compare(a.path, b.path));
   ctx.logger.debug(`wrote ${outputs.length} workloads in ${namespaces.size} namespaces, ${files.length} files`);
-  return { workloads: outputs, shared, files };
+  return { workloads: placed, shared, files };
 }
 
 /** `external-secrets` falls back to skeletons when the target is known not to serve ExternalSecret. */

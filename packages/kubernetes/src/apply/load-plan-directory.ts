@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError, PLAN_VERSION, type PlanDocument } from '@baton/core';
 import { hashObject, objectKey, type KubeObject } from './kube-object.js';
+import { HELD_BACK_DIR, MANIFESTS_DIR } from '../layouts.js';
 
 export interface LoadedPlan {
   readonly dir: string;
@@ -15,7 +16,7 @@ export interface LoadedPlan {
 }
 
 /**
- * Reads `<dir>/plan.json` and every manifest under `<dir>/manifests/`, and checks that each object
+ * Reads `<dir>/plan.json` and every manifest under `<dir>/manifests/` and `<dir>/held-back/`, and checks that each object
  * plan.json names is there. Errors are BATON3004.
  */
 export async function loadPlanDirectory(dir: string): Promise<LoadedPlan> {
@@ -40,7 +41,8 @@ export async function loadPlanDirectory(dir: string): Promise<LoadedPlan> {
   // yaml is loaded here, on the apply path, so that importing the writer for `migrate plan` does not load it
   const { parseAllDocuments } = await import('yaml');
   const objects = new Map<string, KubeObject>();
-  for (const file of await yamlFiles(path.join(dir, 'manifests'))) {
+  // held-back/: workloads with an invalid object, outside the apply set (applied only when asked)
+  for (const file of [...(await yamlFiles(path.join(dir, MANIFESTS_DIR))), ...(await yamlFiles(path.join(dir, HELD_BACK_DIR)))]) {
     const relative = path.relative(dir, file);
     for (const doc of parseAllDocuments(await readFile(file, 'utf8'))) {
       if (doc.errors.length > 0) fail(`${relative} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
@@ -57,7 +59,7 @@ export async function loadPlanDirectory(dir: string): Promise<LoadedPlan> {
   const owners = new Map<string, string>();
   const claim = (ref: PlanDocument['sharedObjects'][number], owner: string) => {
     const key = objectKey(ref);
-    if (!objects.has(key)) fail(`plan.json names ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${owner === '*' ? 'shared' : `workload ${owner}`}) but no manifest under manifests/ holds it`);
+    if (!objects.has(key)) fail(`plan.json names ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${owner === '*' ? 'shared' : `workload ${owner}`}) but no manifest under manifests/ or held-back/ holds it`);
     owners.set(key, owner);
   };
   for (const ref of plan.sharedObjects) claim(ref, '*');

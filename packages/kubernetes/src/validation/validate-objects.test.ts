@@ -178,3 +178,14 @@ describe('validateObjects: what the minor serves', () => {
     expect(SUPPORTED_KUBERNETES_VERSIONS).toEqual(expect.arrayContaining(['1.29', '1.34', '1.35']));
   });
 });
+
+describe('validateObjects: pod specs', () => {
+  it('rejects a pod template without containers, as the API server does', () => {
+    const empty = mutate(deployment(), (o) => (o.spec.template.spec.containers = []));
+    expect(summary(validateObjects([empty], V))).toEqual([['schema', '/spec/template/spec/containers']]);
+    const cronJob = everyKind().find((o) => o.kind === 'CronJob')!;
+    expect(summary(validateObjects([mutate(cronJob, (o) => (o.spec.jobTemplate.spec.template.spec.containers = []))], V))).toEqual([
+      ['schema', '/spec/jobTemplate/spec/template/spec/containers'],
+    ]);
+  });
+});

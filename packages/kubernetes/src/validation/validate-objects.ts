@@ -1,5 +1,6 @@
 import type { PlannedObject } from '@baton/core';
 import { checkName } from './check-name.js';
+import { checkPodSpec } from './check-pod-spec.js';
 import { fieldTable } from './field-table.js';
 import { findUnknownFields } from './find-unknown-fields.js';
 import { objectMeta, validators } from './generated/schema-validators.js';
@@ -14,7 +15,7 @@ const FREE_FORM_METADATA = new Set(['k8s.cni.cncf.io/v1/NetworkAttachmentDefinit
 /**
  * Validates planned objects offline against the Kubernetes minor they target: schema (types,
  * required fields, enums, quantities, CRD patterns), unknown fields at any depth, fields and
- * APIs the minor does not serve, and metadata.name rules. Returns every problem found; an empty
+ * APIs the minor does not serve, metadata.name rules and pod specs without containers. Returns every problem found; an empty
  * list means valid. Throws a RangeError for a minor outside SUPPORTED_KUBERNETES_VERSIONS.
  */
 export function validateObjects(objects: readonly PlannedObject[], options: ValidateOptions): ManifestProblem[] {
@@ -61,6 +62,7 @@ export function validateObjects(objects: readonly PlannedObject[], options: Vali
       reportSchemaErrors(objectMeta, o.metadata, '/metadata', report);
     }
     checkName(o.metadata, kind, report);
+    checkPodSpec(o, kind, report);
     findUnknownFields(o, root, minor, report);
   }
   return problems;
