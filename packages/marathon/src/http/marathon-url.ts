@@ -9,7 +9,8 @@ export interface MarathonEndpoint {
 
 /**
  * Splits credentials out of a Marathon URL (`http://u:p@host` → `http://host` + basic auth):
- * the URL can then appear in messages and snapshots. A path prefix (Admin Router) is kept.
+ * the URL can then appear in messages and snapshots. A path prefix (Admin Router) is kept; an API
+ * or UI path pasted with it (`/v2`, `/v2/apps`, `/ui/`) is dropped: Baton asks for the paths itself.
  */
 export function parseMarathonUrl(location: string): MarathonEndpoint {
   let url: URL;
@@ -27,6 +28,8 @@ export function parseMarathonUrl(location: string): MarathonEndpoint {
   url.password = '';
   url.search = '';
   url.hash = '';
+  // people paste the API path they know (`…/v2`, `…/v2/apps`, `…/ui/`): the API root is above it
+  url.pathname = url.pathname.replace(/\/+(v2(\/.*)?|ui(\/.*)?)$/, '');
   const baseUrl = url.toString().replace(/\/+$/, '');
   return { baseUrl, ...(userInfo !== undefined ? { userInfo } : {}) };
 }
