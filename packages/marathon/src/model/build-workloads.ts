@@ -1,7 +1,7 @@
 import { walkLeaves, type JsonPointer, type Workload, type WorkloadGroup } from '@baton/core';
 import { claimCoverage, type CoverageContext } from '../fields/claim-coverage.js';
 import type { DefinitionEntry, Extraction } from '../input/extract-definitions.js';
-import { idProblem, isWithin } from '../input/path-id.js';
+import { canonicalId, idProblem, ROOT_ID } from '../input/path-id.js';
 import { readStringMap } from '../normalize/lenient.js';
 import { normalizeApp } from '../normalize/normalize-app.js';
 import { normalizePod } from '../normalize/normalize-pod.js';
@@ -96,11 +96,28 @@ export function buildWorkloads(extraction: Extraction, options: BuildOptions, ct
   }
 
   workloads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const ids = workloads.map((workload) => workload.id);
+  const selectedWithin = options.selection ? groupsHoldingAny(workloads.map((workload) => workload.id)) : undefined;
   const groups = extraction.groups
-    .filter((group) => !options.selection || ids.some((id) => isWithin(id, group.id)))
+    .filter((group) => !selectedWithin || selectedWithin(group.id))
     .map((group) => ({ id: group.id, dependencies: group.dependencies, labels: {} }));
   return { workloads, groups, definitions };
+}
+
+/**
+ * Whether a group holds one of `ids` (`isWithin`), answered from the set of every id and every
+ * ancestor path of them: testing each group against every id was groups × workloads with --only/--label.
+ */
+function groupsHoldingAny(ids: readonly string[]): (group: string) => boolean {
+  const paths = new Set<string>();
+  for (const id of ids) {
+    paths.add(id);
+    for (let slash = id.lastIndexOf('/'); slash > 0; slash = id.lastIndexOf('/', slash - 1)) paths.add(id.slice(0, slash));
+  }
+  return (group) => {
+    const normalized = canonicalId(group);
+    // the root holds every id, as in isWithin; with no id selected, no group holds one
+    return paths.size > 0 && (normalized === ROOT_ID || paths.has(normalized));
+  };
 }
 
 function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, plaintext: readonly PlaintextSecret[], ctx: CoverageContext): void {
