@@ -97,7 +97,6 @@ function block(v: unknown, indent: string, firstPrefix: string, out: string[]): 
  * objects), `---` between documents. `yaml.parseAllDocuments(out)` gives the input back.
  */
 export function stringifyManifests(objects: readonly unknown[]): string {
-  let text = '';
   const out: string[] = [];
   for (let i = 0; i < objects.length; i++) {
     if (i > 0) out.push('---\n');
@@ -105,8 +104,8 @@ export function stringifyManifests(objects: readonly unknown[]): string {
     const s = inline(doc, '');
     if (s === null) block(doc, '', '', out);
     else out.push(s, '\n');
-    text += out.join('');
-    out.length = 0;
   }
-  return text;
+  // One join: a flat string. Concatenating per document made a rope that writing the file
+  // flattened into a second copy, kept as long as the plan (~60 MB more heap at 10,000 apps).
+  return out.join('');
 }
