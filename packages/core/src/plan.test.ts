@@ -46,13 +46,24 @@ describe('report.md', () => {
 });
 
 describe('report.sarif', () => {
-  it('in chunks is JSON.stringify of buildSarif, two spaces and a final newline', () => {
+  it('is the log of buildSarif: two-space JSON, one compact line per result, a final newline', () => {
     const result = fixtureResult(many, manyFindings);
     const options = { baseDir: '/estate', plugins: [{ name: 'demo-plugin', version: '1.0.0' }] };
     const chunks = [...sarifChunks(result, options)];
     expect(chunks.length).toBeGreaterThan(manyFindings.length);
-    expect(chunks.join('')).toBe(`${JSON.stringify(buildSarif(result, options), null, 2)}\n`);
-    expect(renderSarif(fixtureResult([]))).toBe(`${JSON.stringify(buildSarif(fixtureResult([])), null, 2)}\n`);
+    const text = chunks.join('');
+    expect(text).toBe(renderSarif(result, options));
+    const log = buildSarif(result, options) as { runs: { results: unknown[] }[] };
+    expect(JSON.parse(text)).toEqual(log);
+    const lines = text.split('\n');
+    const results = log.runs[0]!.results;
+    const first = lines.indexOf('      "results": [');
+    expect(first).toBeGreaterThan(0);
+    results.forEach((sarifResult, index) => expect(lines[first + 1 + index]).toBe(`        ${JSON.stringify(sarifResult)}${index < results.length - 1 ? ',' : ''}`));
+    // everything else is indented as JSON.stringify would
+    const withoutResults = { ...log, runs: [{ ...log.runs[0], results: [] }] };
+    expect(renderSarif(fixtureResult(many), options)).toBe(`${JSON.stringify(withoutResults, null, 2)}\n`);
+    expect(text.endsWith('}\n')).toBe(true);
   });
 });
 

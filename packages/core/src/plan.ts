@@ -242,7 +242,7 @@ const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['coverage']);
  * leaf also keeps Git diffs to the leaves that changed. Parsed, it is the same document.
  */
 export function* planJsonChunks(plan: PlanDocument): Generator<string> {
-  yield* jsonChunks(plan, { indent: 2, depth: 4, chunkDepth: 2, oneLineItemsOf: ONE_LINE_ITEMS });
+  yield* jsonChunks(plan, { indent: 2, depth: 3, chunkDepth: 2, oneLineItemsOf: ONE_LINE_ITEMS });
   yield '\n';
 }
 

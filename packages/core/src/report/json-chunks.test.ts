@@ -54,7 +54,9 @@ describe('jsonChunks', () => {
     const value = { workloads: [{ id: 'a', coverage: [{ pointer: '/id', disposition: 'mapped', to: 'x' }, { pointer: '/b', disposition: 'default' }], other: [{ k: 1 }] }] };
     const text = joinChunks(jsonChunks(value, { oneLineItemsOf: new Set(['coverage']) }));
     expect(JSON.parse(text)).toEqual(value);
-    for (const chunkDepth of [0, 1, 2, 3, 4, 5]) expect(joinChunks(jsonChunks(value, { chunkDepth, oneLineItemsOf: new Set(['coverage']) }))).toBe(text);
+    for (const chunkDepth of [0, 1, 2, 3, 4, 5]) {
+      for (const depth of [3, 4, 5]) expect(joinChunks(jsonChunks(value, { depth, chunkDepth, oneLineItemsOf: new Set(['coverage']) }))).toBe(text);
+    }
     const lines = text.split('\n');
     expect(lines).toContain('      "coverage": [');
     expect(lines).toContain('        {"pointer":"/id","disposition":"mapped","to":"x"},');

@@ -13,7 +13,9 @@ export interface JsonChunksOptions {
   readonly indent?: number;
   /**
    * Containers down to this depth are walked member by member; deeper values are stringified
-   * whole by JSON.stringify. `LazyJsonArray`s and `oneLineItemsOf` arrays must sit above it. Default 4.
+   * whole by JSON.stringify (fewer, bigger calls are faster). An `oneLineItemsOf` array is walked
+   * even just below it (its holder must be within it); a `LazyJsonArray` must be one of them or sit
+   * above it. Default 4.
    */
   readonly depth?: number;
   /**
@@ -49,7 +51,7 @@ export function* jsonChunks(value: unknown, options: JsonChunksOptions = {}): Ge
 
 /** Walks containers down to `chunkDepth`, yielding a chunk per member; below, members are one string each. */
 function* chunksOf(value: unknown, indent: string, depth: number, chunkDepth: number, walk: Walk, compactItems: boolean): Generator<string> {
-  if (chunkDepth <= 0 || depth <= 0 || value === null || typeof value !== 'object') {
+  if (chunkDepth <= 0 || (depth <= 0 && !compactItems) || value === null || typeof value !== 'object') {
     const parts: string[] = [];
     append(parts, value, indent, depth, walk, compactItems);
     yield parts.length === 1 ? parts[0]! : parts.join('');
@@ -85,7 +87,7 @@ function* chunksOf(value: unknown, indent: string, depth: number, chunkDepth: nu
 
 /** The same serialization as `chunksOf`, appended to `parts`. */
 function append(parts: string[], value: unknown, indent: string, depth: number, walk: Walk, compactItems: boolean): void {
-  if (depth <= 0 || value === null || typeof value !== 'object') {
+  if ((depth <= 0 && !compactItems) || value === null || typeof value !== 'object') {
     parts.push(value instanceof LazyJsonArray ? stringifyAt([...value.items()], indent, walk.gap) : stringifyAt(value, indent, walk.gap));
     return;
   }

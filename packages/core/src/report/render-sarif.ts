@@ -24,17 +24,24 @@ export interface RenderSarifOptions {
   readonly baseDir?: string;
 }
 
-/** SARIF 2.1.0 log of a plan, as text (two-space JSON and a final newline). */
+/**
+ * SARIF 2.1.0 log of a plan, as text: two-space JSON with one compact line per result, and a final
+ * newline. The results are nearly all of a big estate's log (80,000 findings at 10,000 apps): indented,
+ * each took ~40 lines and the file 135 MB; one line each it is a third smaller, as quick to read for
+ * a person (one finding per line, greppable) and the same document for code scanning.
+ */
 export function renderSarif(result: PipelineResult, options: RenderSarifOptions = {}): string {
   return joinChunks(sarifChunks(result, options));
 }
 
+const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['results']);
+
 /**
  * `renderSarif` in chunks, one per result, each result made while it is written: a big estate's
- * log (130 MB for 10,000 apps) is never one string nor one object tree.
+ * log is never one string nor one object tree.
  */
 export function* sarifChunks(result: PipelineResult, options: RenderSarifOptions = {}): Generator<string> {
-  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 4, chunkDepth: 4 });
+  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
   yield '\n';
 }
 
