@@ -310,8 +310,8 @@ function printReport() {
     '',
     'Milliseconds, median of the runs; total = wall time of the whole `migrate plan` process; cpu = its user + system time (GC threads included).',
     'fetch = reading the snapshot file, or the HTTP capture, alone (separate process); normalize = the pipeline read stage minus fetch;',
-    'write = the writer: Kubernetes objects, their YAML and, when the writer validates, that too; reports = plan.json, report.md/html/sarif',
-    'and other plan files rendered as text; emit = writePlanDirectory (from the second run on it also removes the previous plan);',
+    'write = the writer: Kubernetes objects, their YAML and, when the writer validates, that too; reports = the plan document and the runbooks',
+    '(plan.json, report.md/html/sarif are rendered while they are written, in emit); emit = writePlanDirectory, rendering the plan files included;',
     'startup = process start to the pipeline (imports, config, target); validate* = validateObjects over every written object, measured apart.',
     '',
   );

@@ -76,7 +76,12 @@ function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: 
   const source = result.model.source;
   const workloads = new Map(result.model.workloads.map((workload) => [workload.id, workload]));
   const baseDir = options.baseDir === undefined ? undefined : path.resolve(options.baseDir);
-  const locate = (origin: string) => artifactLocation(origin, source, baseDir);
+  // Workloads share a few origins (one snapshot file, one endpoint): each is resolved once.
+  const locations = new Map<string, Json | undefined>();
+  const locate = (origin: string) => {
+    if (!locations.has(origin)) locations.set(origin, artifactLocation(origin, source, baseDir));
+    return locations.get(origin);
+  };
 
   function* results(): Generator<Json> {
     const seen = new Map<string, number>();
