@@ -46,6 +46,21 @@ describe('claimCoverage', () => {
     expect(entries.find((entry) => entry.pointer === '/labels/HAPROXY_0_VHOST')?.to).toBe('labels, exposure[kind=vhost].hosts');
   });
 
+  it('records the same claims for every workload, and a claim recorded for one cannot be changed for another', () => {
+    const ledger = new CoverageLedger();
+    const claims: { workload: string; pointer: string; claim: object }[] = [];
+    const recorder = { claim: (workload: string, pointer: string, claim: object) => (claims.push({ workload, pointer, claim }), ledger.claim(workload, pointer, claim as never)) };
+    for (const workload of ['/a', '/b']) claimCoverage(workload, { id: workload, cmd: 'run', instances: 1, unknownThing: 1 }, 'app', { ledger: recorder, report: () => {} });
+    const of = (workload: string) => claims.filter((entry) => entry.workload === workload).map(({ pointer, claim }) => ({ pointer, claim }));
+    expect(of('/b')).toEqual(of('/a'));
+    expect(of('/a').find((entry) => entry.pointer === '/unknownThing')?.claim).toMatchObject({ disposition: 'unsupported', subtree: true, ruleId: 'marathon/unknown-field' });
+    for (const { claim } of claims) expect(Object.isFrozen(claim) || 'subtree' in claim || 'ruleId' in claim).toBe(true);
+    expect(() => {
+      (of('/a').find((entry) => entry.pointer === '/cmd')!.claim as { disposition: string }).disposition = 'unsupported';
+    }).toThrow(TypeError);
+    expect(ledger.resolve('/b', '/cmd')?.disposition).toBe('mapped');
+  });
+
   it('reads linuxInfo and residency key by key, so a misspelt key inside them is an unknown field', () => {
     const { at, reports, unclaimed } = cover({
       id: '/w',

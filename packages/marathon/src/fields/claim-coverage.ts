@@ -36,6 +36,10 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
   const pointerAt = (depth = pointers.length - 1): JsonPointer => pointers[depth]!;
 
   const claim = (pointer: JsonPointer, disposition: Disposition, spec: FieldSpec | undefined, subtree = false, ruleId?: string) => {
+    if (!subtree && ruleId === undefined) {
+      ctx.ledger.claim(workload, pointer, plainClaim(spec, disposition));
+      return;
+    }
     const entry: Mutable<LedgerClaim> = { disposition };
     if (spec?.to !== undefined && disposition !== 'unsupported') entry.to = spec.to;
     if (ruleId !== undefined) entry.ruleId = ruleId;
@@ -140,6 +144,24 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
   };
 
   visit(rootFor(shape), definition);
+}
+
+// Nearly every leaf gets a plain claim (a disposition of its field, no rule, no subtree): made once per
+// field and disposition and shared by every workload, instead of one object per leaf kept alive until
+// the ledger settles. Frozen: the ledger copies a claim to change it, and nothing may change a shared one.
+const plainClaims = new Map<FieldSpec | undefined, Partial<Record<Disposition, LedgerClaim>>>();
+
+function plainClaim(spec: FieldSpec | undefined, disposition: Disposition): LedgerClaim {
+  let byDisposition = plainClaims.get(spec);
+  if (byDisposition === undefined) plainClaims.set(spec, (byDisposition = {}));
+  let shared = byDisposition[disposition];
+  if (shared === undefined) {
+    const entry: Mutable<LedgerClaim> = { disposition };
+    if (spec?.to !== undefined && disposition !== 'unsupported') entry.to = spec.to;
+    shared = Object.freeze(entry);
+    byDisposition[disposition] = shared;
+  }
+  return shared;
 }
 
 const legacyDepths = new Map<string, number>();
