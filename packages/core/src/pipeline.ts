@@ -71,6 +71,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const timings: Record<Stage, number> = { read: 0, transform: 0, check: 0, write: 0, settle: 0 };
   const progress = options.onProgress ?? (() => {});
 
+  // one docs URL string per rule, not one per finding (tens of thousands, all kept until the plan is written)
+  const docsUrls = new Map<string, string>();
+  const docsUrlOf = (rule: RegisteredRule): string => {
+    if (rule.docsUrl !== undefined) return rule.docsUrl;
+    let url = docsUrls.get(rule.id);
+    if (url === undefined) docsUrls.set(rule.id, (url = ruleDocsUrl(rule.id)));
+    return url;
+  };
+
   // positional, so a checker's report (once per finding) needs no spread of its input
   const emitFinding = (
     plugin: string,
@@ -96,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       pointer: pointer ?? '',
       message: renderTemplate(template, data),
       hint: renderTemplate(rule.hint, data),
-      docsUrl: rule.docsUrl ?? ruleDocsUrl(rule.id),
+      docsUrl: docsUrlOf(rule),
       plugin,
     });
     if (disposition && pointer !== undefined) {
