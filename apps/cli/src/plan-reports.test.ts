@@ -44,6 +44,15 @@ describe('plan reports', () => {
     expect(failures).toEqual([]);
   });
 
+  it('prints plan.json with --format json, byte for byte, with one line per coverage-ledger entry', async () => {
+    const { io, read } = await plan(ESTATE, ['--format', 'json']);
+    expect(io.out()).toBe(read('plan.json'));
+    const planJson = JSON.parse(io.out());
+    const entries = planJson.workloads.reduce((sum: number, w: any) => sum + w.coverage.length, 0);
+    expect(entries).toBeGreaterThan(0);
+    expect(io.out().split('\n').filter((line) => /^ {8}\{"pointer":/.test(line))).toHaveLength(entries);
+  });
+
   it('prints SARIF with --format sarif: one result per finding, rules in core or in the plugin that owns them', async () => {
     const { io, read } = await plan(ESTATE, ['--format', 'sarif']);
     expect(io.out()).toBe(read('report.sarif'));
