@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeJoin, writePlanDirectory } from './write-plan-directory.js';
+import { safeJoin, writeChunks, writePlanDirectory } from './write-plan-directory.js';
 
 describe('writePlanDirectory', () => {
   it('replaces the previous plan as a whole and leaves no temporary directory', async () => {
@@ -135,5 +136,20 @@ describe('writePlanDirectory', () => {
     await expect(writePlanDirectory(out, [{ path: 'plan.json', content: brokenLater() }])).rejects.toBe(failure);
     expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
     expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('closes the chunks when writing them fails (a full disk) and throws the file system error', async () => {
+    let closed = false;
+    function* chunks() {
+      try {
+        for (;;) yield 'x'.repeat(1 << 16);
+      } finally {
+        closed = true;
+      }
+    }
+    // /dev/full: every write fails with ENOSPC (Linux)
+    if (!existsSync('/dev/full')) return;
+    await expect(writeChunks('/dev/full', chunks())).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(closed).toBe(true);
   });
 });

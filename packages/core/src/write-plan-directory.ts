@@ -82,8 +82,11 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Chunks are encoded into a buffer of this many bytes, written when full. */
 const BUFFER_BYTES = 1 << 20;
 
-/** Writes chunked content; returns how many writes it made (counted like files toward a turn of the event loop). */
-async function writeChunks(destination: string, content: Exclude<FileContent, string>): Promise<number> {
+/**
+ * Writes chunked content; returns how many writes it made (counted like files toward a turn of the
+ * event loop). Exported for tests; not part of the package's API.
+ */
+export async function writeChunks(destination: string, content: Exclude<FileContent, string>): Promise<number> {
   const fd = openSync(destination, 'w');
   const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
@@ -92,7 +95,11 @@ async function writeChunks(destination: string, content: Exclude<FileContent, st
   // encoded as one character, as one string would have been.
   let carry = '';
   const writeOut = (bytes: Buffer, length: number) => {
-    for (let offset = 0; offset < length; ) offset += writeSync(fd, bytes, offset, length - offset);
+    try {
+      for (let offset = 0; offset < length; ) offset += writeSync(fd, bytes, offset, length - offset);
+    } catch (error) {
+      throw new FileError(error);
+    }
     writes++;
   };
   /** Encodes a chunk into the buffer; true when the buffer was written out. */
@@ -119,27 +126,20 @@ async function writeChunks(destination: string, content: Exclude<FileContent, st
     return true;
   };
   try {
-    if (Symbol.asyncIterator in content) {
-      const iterator = content[Symbol.asyncIterator]();
-      for (;;) {
-        const step = await nextOf(iterator);
-        if (step.done) break;
-        // a big file: let timers, signals and progress run now and then
-        if (add(step.value) && writes % 16 === 0) await turn();
-      }
-    } else {
-      // synchronous chunks: no await per chunk (a big plan has a hundred thousand of them)
-      const iterator = content[Symbol.iterator]();
-      for (;;) {
-        let step: IteratorResult<string>;
-        try {
-          step = iterator.next();
-        } catch (error) {
-          throw new ContentError(error);
+    // for…of closes the chunks' iterator (its `return`) when writing fails
+    try {
+      if (Symbol.asyncIterator in content) {
+        for await (const chunk of content) {
+          // a big file: let timers, signals and progress run now and then
+          if (add(chunk) && writes % 16 === 0) await turn();
         }
-        if (step.done) break;
-        if (add(step.value) && writes % 16 === 0) await turn();
+      } else {
+        // synchronous chunks: no await per chunk (a big plan has tens of thousands of them)
+        for (const chunk of content) if (add(chunk) && writes % 16 === 0) await turn();
       }
+    } catch (error) {
+      // what is not the file system's failed while making the chunks
+      throw error instanceof FileError ? error : new ContentError(error);
     }
     if (carry !== '') {
       // a lone high surrogate at the very end
@@ -151,18 +151,17 @@ async function writeChunks(destination: string, content: Exclude<FileContent, st
       used += bytes.copy(buffer, used);
     }
     if (used > 0) writeOut(buffer, used);
+  } catch (error) {
+    throw error instanceof FileError ? error.error : error;
   } finally {
     closeSync(fd);
   }
   return writes;
 }
 
-async function nextOf(iterator: AsyncIterator<string>): Promise<IteratorResult<string>> {
-  try {
-    return await iterator.next();
-  } catch (error) {
-    throw new ContentError(error);
-  }
+/** A write of the file system that failed, while the chunks were being written. */
+class FileError {
+  constructor(readonly error: unknown) {}
 }
 
 /** An error thrown while making a file's content (not while writing it): rethrown as it is. */
