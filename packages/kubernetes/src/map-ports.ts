@@ -81,16 +81,17 @@ export function planPorts(ctx: MapContext): PortPlan {
         name: toPortName(position === 0 ? base : `${base}-${protocol.toLowerCase()}`, names),
         protocol,
       }));
+      // one shape for every port (optional fields undefined, not absent): no spreads of small objects
       const entry: PlannedPort = {
         container: container.name,
         index: port.index,
-        ...(port.name !== undefined ? { sourceName: port.name } : {}),
+        sourceName: port.name,
         containerPort,
         ports: k8sPorts,
-        ...(port.servicePort ? { servicePort: port.servicePort } : {}),
-        ...(fixedHostPort ? { fixedHostPort } : {}),
+        servicePort: port.servicePort ? port.servicePort : undefined,
+        fixedHostPort: fixedHostPort ? fixedHostPort : undefined,
         requested: requestedPort(ctx, port),
-        ...(port.appProtocol && isValidLabelKey(port.appProtocol) ? { appProtocol: port.appProtocol } : {}),
+        appProtocol: port.appProtocol && isValidLabelKey(port.appProtocol) ? port.appProtocol : undefined,
         labels: port.labels,
         pointer: port.pointer,
       };
@@ -237,11 +238,26 @@ export function buildServices(ctx: MapContext, plan: PortPlan, headless: boolean
       apiVersion: 'v1',
       kind: 'Service',
       metadata: objectMetadata(workload, names, names.name, { annotations }),
-      spec: { ...serviceTypeOf(type), selector: selectorLabels(names), ports: servicePorts },
+      spec: serviceSpec(serviceTypeOf(type), selectorLabels(names), servicePorts),
     };
     services.push(service);
   }
-  return { services, ...(headlessName ? { headlessName } : {}), ...(service ? { service } : {}), ports: infos, type };
+  // key by key: spreading small conditional objects was most of this function's time
+  const result: { -readonly [K in keyof ServicePlan]: ServicePlan[K] } = { services } as ServicePlan;
+  if (headlessName) result.headlessName = headlessName;
+  if (service) result.service = service;
+  result.ports = infos;
+  result.type = type;
+  return result;
+}
+
+/** `{ type, clusterIP?, selector, ports }`, in that order. */
+function serviceSpec(typed: ReturnType<typeof serviceTypeOf>, selector: Record<string, string>, ports: Record<string, unknown>[]): Record<string, unknown> {
+  const spec: Record<string, unknown> = { type: typed.type };
+  if (typed.clusterIP !== undefined) spec.clusterIP = typed.clusterIP;
+  spec.selector = selector;
+  spec.ports = ports;
+  return spec;
 }
 
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'headless'];
