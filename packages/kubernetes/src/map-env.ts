@@ -128,7 +128,10 @@ export function mapEnv(ctx: MapContext, container: Container, inputs: EnvInputs)
       ctx.report('kubernetes/env-reference-unresolved', 'unresolved', { pointer: container.pointer, data: { container: container.name, name } });
     }
   }
-  return validEnv(ctx, container, env).map((variable) => (variable.value !== undefined ? { ...variable, value: escapeExpansion(variable.value, defined) } : variable));
+  // every variable here was made by this function: change the value in place, no copy per variable
+  const valid = validEnv(ctx, container, env);
+  for (const variable of valid) if (variable.value !== undefined) variable.value = escapeExpansion(variable.value, defined);
+  return valid;
 }
 
 function validEnv(ctx: MapContext, container: Container, env: K8sEnvVar[]): K8sEnvVar[] {
