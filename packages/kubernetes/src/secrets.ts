@@ -160,7 +160,7 @@ function cell(text: string): string {
 }
 
 function shellWord(text: string): string {
-  return text.replace(/[^A-Za-z0-9/_.:-]/g, '_');
+  return text.replace(/[^A-Za-z0-9/_.:#-]/g, '_');
 }
 
 function compare(a: string, b: string): number {
