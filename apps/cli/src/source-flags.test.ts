@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
+import { hasOpenssl, selfSignedCertificate, startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 import { memoryIo } from './test-support/memory-io.js';
@@ -91,20 +90,10 @@ describe('source flags', () => {
   });
 });
 
-const openssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!openssl)('TLS flags', () => {
+describe.skipIf(!hasOpenssl())('TLS flags', () => {
   it('fails on a private CA with BATON2001, and plans with --ca-cert <file> or --insecure', async () => {
-    const [key, cert] = [path.join(work, 'key.pem'), path.join(work, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    await serve({ tls: { key: readFileSync(key), cert: readFileSync(cert) } });
+    const { key, cert } = selfSignedCertificate(work);
+    await serve({ tls: { key, cert } });
     expect(server!.url).toMatch(/^https:/);
     const untrusted = await plan(['--from', server!.url]);
     expect(untrusted.code).toBe(3);

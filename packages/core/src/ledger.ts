@@ -116,6 +116,21 @@ export function escapePointerToken(token: string): string {
   return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
+/** The decoded tokens of a JSON pointer (`/a~1b/0` → `['a/b', '0']`; `''` → `[]`). */
+export function pointerTokens(pointer: JsonPointer): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
+}
+
+/** The value at a JSON pointer of a document, or undefined when the path does not exist. */
+export function valueAtPointer(document: unknown, pointer: JsonPointer): unknown {
+  let current = document;
+  for (const token of pointerTokens(pointer)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[token];
+  }
+  return current;
+}
+
 export function pointerOf(...tokens: readonly (string | number)[]): JsonPointer {
   return tokens.map((token) => `/${escapePointerToken(String(token))}`).join('');
 }

@@ -81,16 +81,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   // positional, so a checker's report (once per finding) needs no spread of its input
-  const emitFinding = (
-    plugin: string,
-    rule: RegisteredRule,
-    messageId: string,
-    workload: string,
-    pointer: string | undefined,
-    data: Readonly<Record<string, unknown>> | undefined,
-    disposition?: ReportInput['disposition'],
-    subtree?: boolean,
-  ) => {
+  const emitFinding: EmitFinding = (plugin, rule, messageId, workload, pointer, data, disposition, subtree) => {
     const override = options.ruleSeverity?.[rule.id];
     if (override === 'off') return;
     const template = rule.messages[messageId];

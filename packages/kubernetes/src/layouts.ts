@@ -19,16 +19,21 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet']);
 
 /** Where a workload with an invalid object is written instead of its layout path. */
 export function heldBackFile(namespace: string, name: string): string {
-  return `${HELD_BACK_DIR}/${namespace}/${name === 'kustomization' ? `${name}.workload.yaml` : `${name}.yaml`}`;
+  return `${HELD_BACK_DIR}/${namespace}/${manifestFileName(name)}`;
 }
 
 export const isHeldBack = (output: Pick<WorkloadOutput, 'file'>): boolean => output.file.startsWith(`${HELD_BACK_DIR}/`);
 
-/** Path of a workload's manifest in a layout. */
-export function workloadFile(layout: Layout, namespace: string, name: string): string {
+/** A workload's manifest file name in its namespace directory. */
+function manifestFileName(name: string): string {
   // a workload named `kustomization` (e.g. `/prod/kustomization`) must not take the namespace's
   // kustomization.yaml: one would overwrite the other. The dot keeps it apart, as for SHARED_FILE.
-  const file = name === 'kustomization' ? `${name}.workload.yaml` : `${name}.yaml`;
+  return name === 'kustomization' ? `${name}.workload.yaml` : `${name}.yaml`;
+}
+
+/** Path of a workload's manifest in a layout. */
+export function workloadFile(layout: Layout, namespace: string, name: string): string {
+  const file = manifestFileName(name);
   if (layout === 'kustomize') return `${MANIFESTS_DIR}/base/${namespace}/${file}`;
   if (layout === 'helm') return `${CHART_DIR}/templates/${namespace}/${file}`;
   return `${MANIFESTS_DIR}/${namespace}/${file}`;

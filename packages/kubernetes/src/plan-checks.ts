@@ -1,7 +1,7 @@
 // Plan-time checks of everything the writer emits: offline validation for the target minor, and
 // reference integrity. Both turn problems into findings on the workload that owns the object, so
 // no manifest is silently invalid.
-import type { PlannedObject, Workload } from '@baton/core';
+import { valueAtPointer, type PlannedObject, type Workload } from '@baton/core';
 import type { Report } from './context.js';
 import { findDanglingReferences, type ReferencePrerequisites } from './references.js';
 import { SUPPORTED_KUBERNETES_VERSIONS, validateObjects } from './validation/index.js';
@@ -54,7 +54,7 @@ export function checkPlan(owners: readonly CheckedOwner[], kubernetesVersion: st
     const owner = owners[ownerOf[problem.index]!]!;
     if (owner.id !== '*') invalidOwners.add(owner.id);
     const object = objects[problem.index]!;
-    const value = valueAt(object, problem.pointer);
+    const value = valueAtPointer(object, problem.pointer);
     const source = owner.workload ? sourceOf(owner.workload, value) : undefined;
     const data = { kind: problem.kind, name: problem.name, objectPointer: problem.pointer || '/', problem: problem.problem, message: problem.message };
     if (source !== undefined) owner.report('kubernetes/invalid-object', 'source', { pointer: source, data: { ...data, source: source || '/' } });
@@ -69,18 +69,6 @@ export function checkPlan(owners: readonly CheckedOwner[], kubernetesVersion: st
     });
   }
   return { validatedFor, invalid: problems.length, dangling: dangling.length, invalidOwners };
-}
-
-/** The value at a JSON pointer of an object, or undefined. */
-function valueAt(object: unknown, pointer: string): unknown {
-  if (pointer === '') return object;
-  let value: unknown = object;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[token];
-  }
-  return value;
 }
 
 /**

@@ -3,3 +3,4 @@ export type { ExpectedFinding, InvalidCase, RecordedReport, RuleTesterCases, Val
 export { runPipelineInMemory, type InMemoryPipelineOptions } from './run-pipeline-in-memory.js';
 export * from './kubernetes/index.js';
 export * from './marathon/index.js';
+export { hasOpenssl, selfSignedCertificate, type SelfSignedCertificate } from './self-signed-certificate.js';

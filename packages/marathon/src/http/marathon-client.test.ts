@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BatonError } from '@baton/core';
-import { startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
+import { hasOpenssl, selfSignedCertificate, startMarathonServer, type MarathonServer, type MarathonServerOptions } from '@baton/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMarathonClient, type MarathonClientOptions } from './marathon-client.js';
 
@@ -187,23 +186,10 @@ describe('createMarathonClient', () => {
   });
 });
 
-const openssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!openssl)('TLS', () => {
+describe.skipIf(!hasOpenssl())('TLS', () => {
   it('fails on an unknown CA, and succeeds with caCert or insecure', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-tls-'));
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    const pem = readFileSync(cert, 'utf8');
-    const https = createHttpsServer({ key: readFileSync(key), cert: pem }, (_request, response) => {
+    const { key, cert: pem } = selfSignedCertificate(mkdtempSync(path.join(os.tmpdir(), 'baton-tls-')));
+    const https = createHttpsServer({ key, cert: pem }, (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"name":"marathon"}');
     });

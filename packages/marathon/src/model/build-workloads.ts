@@ -1,4 +1,4 @@
-import { walkLeaves, type JsonPointer, type Workload, type WorkloadGroup } from '@baton/core';
+import { valueAtPointer, walkLeaves, type JsonPointer, type Workload, type WorkloadGroup } from '@baton/core';
 import { claimCoverage, type CoverageContext } from '../fields/claim-coverage.js';
 import type { DefinitionEntry, Extraction } from '../input/extract-definitions.js';
 import { canonicalId, idProblem, ROOT_ID } from '../input/path-id.js';
@@ -141,17 +141,7 @@ function reportWorkloadFindings(workload: Workload, entry: DefinitionEntry, plai
 
 /** Marks every leaf under `pointer` approximated: a subtree claim would not override leaf claims. */
 function claimLeaves(ctx: CoverageContext, workload: string, definition: unknown, pointer: JsonPointer, ruleId: string): void {
-  const value = valueAt(definition, pointer);
+  const value = valueAtPointer(definition, pointer);
   if (value === undefined) return;
   walkLeaves(value, pointer, (leaf) => ctx.ledger.claim(workload, leaf, { disposition: 'approximated', ruleId }));
-}
-
-function valueAt(document: unknown, pointer: JsonPointer): unknown {
-  let current = document;
-  for (const token of pointer.split('/').slice(1)) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }

@@ -1,4 +1,4 @@
-import type { JsonPointer } from '@baton/core';
+import { pointerTokens, valueAtPointer, type JsonPointer } from '@baton/core';
 import { isObject, type JsonObject } from '../normalize/lenient.js';
 import { at } from '../normalize/normalize-shared.js';
 
@@ -43,28 +43,26 @@ function passwordSpans(value: string, firstOnly = false): [number, number][] {
 
 /** Every URL password in `value` replaced by `replacement`. */
 export function replacePasswords(value: string, replacement: string): string {
-  const spans = passwordSpans(value);
+  return replaceSpans(value, replacement, 0);
+}
+
+/** The URI without its passwords (`https://deploy@host/…`): what findings and manifests may show. */
+export function withoutPasswords(uri: string): string {
+  // the `:` before each password goes as well
+  return replaceSpans(uri, '', 1);
+}
+
+/** `value` with each password span, widened by `lead` characters before it, replaced. */
+function replaceSpans(value: string, replacement: string, lead: number): string {
   let result = '';
   let from = 0;
-  for (const [start, end] of spans) {
-    result += value.slice(from, start) + replacement;
+  for (const [start, end] of passwordSpans(value)) {
+    result += value.slice(from, start - lead) + replacement;
     from = end;
   }
   return result + value.slice(from);
 }
 
-/** The URI without its passwords (`https://deploy@host/…`): what findings and manifests may show. */
-export function withoutPasswords(uri: string): string {
-  const spans = passwordSpans(uri);
-  let result = '';
-  let from = 0;
-  // drop the `:` before each password as well
-  for (const [start, end] of spans) {
-    result += uri.slice(from, start - 1);
-    from = end;
-  }
-  return result + uri.slice(from);
-}
 /**
  * Words that make a credential-named key a setting about credentials, not one (seen in real
  * definitions: CASSANDRA_NUM_TOKENS=256, ALLOW_EMPTY_PASSWORD=yes, …_CREDENTIALS_PROVIDER=<class>,
@@ -143,18 +141,16 @@ const LB_AUTH_LABEL = /^HAPROXY_\d+_AUTH$/;
  */
 export function redactDefinition(spec: JsonObject, sourceKind: 'app' | 'pod'): JsonObject {
   const found = findPlaintextSecrets(spec, '', sourceKind);
-  const labels = isObject(spec.labels) ? Object.keys(spec.labels).filter((key) => LB_AUTH_LABEL.test(key) && typeof spec.labels === 'object') : [];
+  const labels = isObject(spec.labels) ? Object.keys(spec.labels).filter((key) => LB_AUTH_LABEL.test(key)) : [];
   if (found.length === 0 && labels.length === 0) return spec;
   const copy = structuredClone(spec);
   for (const secret of found) {
-    const tokens = secret.pointer.split('/').slice(1).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const key = tokens.pop()!;
-    let parent: unknown = copy;
-    for (const token of tokens) parent = (parent as Record<string, unknown>)[token];
-    const holder = parent as Record<string, unknown>;
-    const value = holder[key];
+    const cut = secret.pointer.lastIndexOf('/');
+    const holder = valueAtPointer(copy, secret.pointer.slice(0, cut)) as Record<string, unknown>;
+    const [key] = pointerTokens(secret.pointer.slice(cut));
+    const value = holder[key!];
     if (typeof value !== 'string') continue;
-    holder[key] = secret.match === 'name' ? REDACTED : replacePasswords(value, REDACTED);
+    holder[key!] = secret.match === 'name' ? REDACTED : replacePasswords(value, REDACTED);
   }
   const copiedLabels = copy.labels as Record<string, unknown>;
   for (const key of labels) {
