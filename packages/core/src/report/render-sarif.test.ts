@@ -76,6 +76,15 @@ describe('renderSarif', () => {
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('https://dcos.example/service/marathon/v2/groups');
   });
 
+  it('locates results of a snapshot plan in the snapshot file, not at the endpoint it recorded', () => {
+    const replay = result();
+    const snapshot = { ...replay, model: { ...replay.model, source: { ...replay.model.source, via: 'snapshot' as const, location: '/repo/estate/snapshot.json' }, workloads: replay.model.workloads.map((w) => ({ ...w, origin: '/v2/groups' })) } };
+    const run: Json = (buildSarif(snapshot, { baseDir: '/repo' }) as Json).runs[0];
+    const uris = new Set(run.results.map((r: Json) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['estate/snapshot.json']);
+    expect(run.results[0].locations[0].properties.documentPointer).toBe('/groups/0/apps/1/container/volumes/0');
+  });
+
   it('gives stable, distinct partial fingerprints', () => {
     const prints = (buildSarif(result()) as Json).runs[0].results.map((r: Json) => r.partialFingerprints[SARIF_FINGERPRINT_KEY]);
     expect(new Set(prints).size).toBe(prints.length);

@@ -88,7 +88,9 @@ function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: 
     for (const finding of result.findings) {
       const workload = workloads.get(finding.workload);
       const ref = ruleRef.get(finding.ruleId);
-      const artifact = locate(workload?.origin ?? source.location);
+      // A snapshot's workloads record the Marathon endpoint they were captured from (`/v2/groups`);
+      // the file code scanning can open is the snapshot itself.
+      const artifact = locate(source.via === 'snapshot' ? source.location : (workload?.origin ?? source.location));
       const location: Json = {
         logicalLocations: [
           finding.workload === '*'
