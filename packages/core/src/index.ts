@@ -11,7 +11,7 @@ export * from './plan.js';
 export { renderReportHtml, reportHtmlChunks, type RenderReportHtmlOptions } from './report/render-report-html.js';
 export { renderSarif, sarifChunks, buildSarif, kindAndLevel, SARIF_FINGERPRINT_KEY, type RenderSarifOptions } from './report/render-sarif.js';
 export { PLAN_SCHEMA, PLAN_SCHEMA_ID } from './report/plan-schema.js';
-export { jsonChunks, joinChunks, LazyJsonArray, type JsonChunksOptions } from './report/json-chunks.js';
+export { CompactJson, jsonChunks, joinChunks, LazyJsonArray, type JsonChunksOptions } from './report/json-chunks.js';
 export { writePlanDirectory, safeJoin } from './write-plan-directory.js';
 export { BatonError } from './errors/baton-error.js';
 export { ERROR_CATALOG, isErrorCode, type ErrorCode, type ErrorDefinition, type ErrorCategory } from './errors/catalog.js';

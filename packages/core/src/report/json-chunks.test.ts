@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinChunks, jsonChunks, LazyJsonArray } from './json-chunks.js';
+import { CompactJson, joinChunks, jsonChunks, LazyJsonArray } from './json-chunks.js';
 
 const samples: Record<string, unknown> = {
   empty: { a: {}, b: [], c: [[]], d: [{}] },
@@ -64,5 +64,19 @@ describe('jsonChunks', () => {
     // other arrays stay indented
     expect(lines).toContain('          "k": 1');
     expect(joinChunks(jsonChunks({ coverage: [] }, { oneLineItemsOf: new Set(['coverage']) }))).toBe('{\n  "coverage": []\n}');
+  });
+
+  it('uses CompactJson text as is for one-line items and serializes it as its value elsewhere', () => {
+    const item = { ruleId: 'a/b', message: { text: 'x "y"' }, n: [1, 2] };
+    const pre = new CompactJson(JSON.stringify(item));
+    const oneLine = new Set(['results']);
+    for (const chunkDepth of [0, 1, 2, 3, 4]) {
+      expect(joinChunks(jsonChunks({ results: new LazyJsonArray(() => [pre]) }, { chunkDepth, oneLineItemsOf: oneLine }))).toBe(
+        joinChunks(jsonChunks({ results: [item] }, { chunkDepth, oneLineItemsOf: oneLine })),
+      );
+      for (const depth of [0, 1, 2, 5]) {
+        expect(joinChunks(jsonChunks({ other: [pre], one: pre }, { depth, chunkDepth }))).toBe(JSON.stringify({ other: [item], one: item }, null, 2));
+      }
+    }
   });
 });

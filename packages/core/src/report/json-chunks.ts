@@ -8,6 +8,18 @@ export class LazyJsonArray {
   constructor(readonly items: () => Iterable<unknown>) {}
 }
 
+/**
+ * A value already rendered as compact JSON text (one SARIF result built as a string, without an
+ * object per field). As an item of a `oneLineItemsOf` array its text is used as is; anywhere else
+ * it serializes as the value it parses to.
+ */
+export class CompactJson {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 export interface JsonChunksOptions {
   /** Spaces per level, as JSON.stringify's third argument (default 2). */
   readonly indent?: number;
@@ -51,7 +63,7 @@ export function* jsonChunks(value: unknown, options: JsonChunksOptions = {}): Ge
 
 /** Walks containers down to `chunkDepth`, yielding a chunk per member; below, members are one string each. */
 function* chunksOf(value: unknown, indent: string, depth: number, chunkDepth: number, walk: Walk, compactItems: boolean): Generator<string> {
-  if (chunkDepth <= 0 || (depth <= 0 && !compactItems) || value === null || typeof value !== 'object') {
+  if (chunkDepth <= 0 || (depth <= 0 && !compactItems) || value === null || typeof value !== 'object' || value instanceof CompactJson) {
     const parts: string[] = [];
     append(parts, value, indent, depth, walk, compactItems);
     yield parts.length === 1 ? parts[0]! : parts.join('');
@@ -87,7 +99,7 @@ function* chunksOf(value: unknown, indent: string, depth: number, chunkDepth: nu
 
 /** The same serialization as `chunksOf`, appended to `parts`. */
 function append(parts: string[], value: unknown, indent: string, depth: number, walk: Walk, compactItems: boolean): void {
-  if ((depth <= 0 && !compactItems) || value === null || typeof value !== 'object') {
+  if ((depth <= 0 && !compactItems) || value === null || typeof value !== 'object' || value instanceof CompactJson) {
     parts.push(value instanceof LazyJsonArray ? stringifyAt([...value.items()], indent, walk.gap) : stringifyAt(value, indent, walk.gap));
     return;
   }
@@ -121,12 +133,13 @@ function isOneLine(walk: Walk, key: string, member: unknown): boolean {
 }
 
 function compact(element: unknown): string {
+  if (element instanceof CompactJson) return element.text;
   return element instanceof LazyJsonArray ? JSON.stringify([...element.items()]) : JSON.stringify(element);
 }
 
 /** What JSON.stringify would serialize for `holder[key]`: undefined when it leaves the member out. */
 function toJsonValue(value: unknown, key: string): unknown {
-  if (value !== null && typeof value === 'object' && !(value instanceof LazyJsonArray) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (value !== null && typeof value === 'object' && !(value instanceof LazyJsonArray) && !(value instanceof CompactJson) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: (key: string) => unknown }).toJSON(key);
   }
   return value === undefined || typeof value === 'function' || typeof value === 'symbol' ? undefined : value;

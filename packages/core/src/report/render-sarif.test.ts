@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, fixtureResult } from './report-fixtures.js';
+import { joinChunks, jsonChunks } from './json-chunks.js';
 import { buildSarif, kindAndLevel, renderSarif, SARIF_FINGERPRINT_KEY } from './render-sarif.js';
 
 const findings = [
@@ -93,6 +94,19 @@ describe('renderSarif', () => {
     const approx = (buildSarif(result()) as Json).runs[0].results.filter((r: Json) => r.ruleId === 'demo/approx').map((r: Json) => r.partialFingerprints[SARIF_FINGERPRINT_KEY]);
     expect(approx.map((p: string) => p.split(':')[1])).toEqual(['1', '2']);
     expect(approx[0].split(':')[0]).toBe(approx[1].split(':')[0]);
+  });
+
+  it('writes each result as the compact JSON of the object buildSarif makes', () => {
+    const awkward = fixtureResult(
+      [{ id: '/web/"quoted"', origin: '/repo/estate/groups.json', originPointer: '/groups/1/apps/0' }],
+      [finding('demo/approx', '/web/"quoted"', '/labels/a~1b', 'line\nbreak \u2028 → "x"'), finding('other/note', '*'), finding('demo/blocker', '/nowhere')],
+    );
+    for (const options of [{}, { baseDir: '/repo' }, { baseDir: '/elsewhere', plugins: [{ name: 'demo-plugin', version: '1.2.3' }] }]) {
+      const text = renderSarif(awkward, options);
+      const expected = `${joinChunks(jsonChunks(buildSarif(awkward, options), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: new Set(['results']) }))}\n`;
+      expect(text).toBe(expected);
+      expect(text.split('\n').filter((line) => line.includes('"ruleId"'))).toHaveLength(3);
+    }
   });
 
   it('renders byte-identical text for the same result', () => {

@@ -5,7 +5,7 @@ import { cmp, ruleDocsUrl, type Impact, type Severity } from '../finding.js';
 import type { PipelineResult, RegisteredRule } from '../pipeline.js';
 import type { PluginMeta } from '../plugin.js';
 import { CORE_VERSION } from '../version.js';
-import { joinChunks, jsonChunks, LazyJsonArray } from './json-chunks.js';
+import { CompactJson, joinChunks, jsonChunks, LazyJsonArray } from './json-chunks.js';
 
 export const SARIF_SCHEMA_URL = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -41,7 +41,7 @@ const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['results']);
  * log is never one string nor one object tree.
  */
 export function* sarifChunks(result: PipelineResult, options: RenderSarifOptions = {}): Generator<string> {
-  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
+  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(() => results(true))), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
   yield '\n';
 }
 
@@ -52,11 +52,11 @@ type Json = Record<string, unknown>;
  * component per plugin with that plugin's rules, one result per finding.
  */
 export function buildSarif(result: PipelineResult, options: RenderSarifOptions = {}): Json {
-  return sarifLog(result, options, (results) => [...results()]);
+  return sarifLog(result, options, (results) => [...results(false)]);
 }
 
 /** The log with its results made by `results` (an array, or a lazy array for `sarifChunks`). */
-function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: (results: () => Iterable<Json>) => unknown): Json {
+function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: (results: (asText: boolean) => Iterable<Json | CompactJson>) => unknown): Json {
   const versions = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin.version]));
   const byPlugin = new Map<string, RegisteredRule[]>();
   for (const rule of result.rules.values()) {
@@ -83,44 +83,86 @@ function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: 
     return locations.get(origin);
   };
 
-  function* results(): Generator<Json> {
+  // Per rule and per origin the JSON text is the same for every result: made once.
+  const rulePrefixes = new Map<string, string>();
+  const rulePrefix = (ruleId: string): string => {
+    let prefix = rulePrefixes.get(ruleId);
+    if (prefix === undefined) {
+      const ref = ruleRef.get(ruleId);
+      const q = JSON.stringify(ruleId);
+      prefix =
+        ref === undefined
+          ? `{"ruleId":${q}`
+          : ref.component === -1
+            ? `{"ruleId":${q},"ruleIndex":${ref.index}`
+            : `{"ruleId":${q},"rule":{"id":${q},"index":${ref.index},"toolComponent":{"index":${ref.component}}}`;
+      rulePrefixes.set(ruleId, prefix);
+    }
+    return prefix;
+  };
+  const physicalTexts = new Map<Json | undefined, string>();
+  const physicalText = (artifact: Json | undefined): string => {
+    let text = physicalTexts.get(artifact);
+    if (text === undefined) {
+      text = artifact === undefined ? '' : `,"physicalLocation":${JSON.stringify({ artifactLocation: artifact })}`;
+      physicalTexts.set(artifact, text);
+    }
+    return text;
+  };
+
+  /**
+   * One result per finding, as an object (`buildSarif`) or as its compact JSON text
+   * (`sarifChunks`): at 80,000 findings, building ~15 objects per result only to stringify them
+   * was most of the log's cost. The text is `JSON.stringify` of the object; a test holds them equal.
+   */
+  function* results(asText: boolean): Generator<Json | CompactJson> {
     const seen = new Map<string, number>();
     for (const finding of result.findings) {
       const workload = workloads.get(finding.workload);
-      const ref = ruleRef.get(finding.ruleId);
       // A snapshot's workloads record the Marathon endpoint they were captured from (`/v2/groups`);
       // the file code scanning can open is the snapshot itself.
       const artifact = locate(source.via === 'snapshot' ? source.location : (workload?.origin ?? source.location));
-      const location: Json = {
-        logicalLocations: [
-          finding.workload === '*'
-            ? { name: source.location || 'estate', fullyQualifiedName: `${source.reader}:estate`, kind: 'resource' }
-            : { name: finding.workload, fullyQualifiedName: `${source.reader}:${workload?.sourceKind ?? 'definition'}:${finding.workload}`, kind: 'resource' },
-        ],
-        properties: {
-          pointer: finding.pointer,
-          // The same place inside the origin document (e.g. /groups/0/apps/2/container/volumes/0).
-          ...(workload ? { documentPointer: `${workload.originPointer}${finding.pointer}` } : {}),
-        },
-      };
-      if (artifact) location.physicalLocation = { artifactLocation: artifact };
+      const estate = finding.workload === '*';
+      const name = estate ? source.location || 'estate' : finding.workload;
+      const qualifiedName = estate ? `${source.reader}:estate` : `${source.reader}:${workload?.sourceKind ?? 'definition'}:${finding.workload}`;
+      const documentPointer = workload ? `${workload.originPointer}${finding.pointer}` : undefined;
       const identity = `${finding.ruleId}\u0000${finding.workload}\u0000${finding.pointer}`;
       const occurrence = seen.get(identity) ?? 0;
       seen.set(identity, occurrence + 1);
-      const sarif: Json = {
+      const print = fingerprint(identity, occurrence);
+      const { kind, level } = kindAndLevel(finding.severity, finding.impact);
+      if (asText) {
+        const q = JSON.stringify;
+        yield new CompactJson(
+          `${rulePrefix(finding.ruleId)},"kind":"${kind}","level":"${level}","message":{"text":${q(finding.message)}},` +
+            `"locations":[{"logicalLocations":[{"name":${q(name)},"fullyQualifiedName":${q(qualifiedName)},"kind":"resource"}],` +
+            `"properties":{"pointer":${q(finding.pointer)}${documentPointer === undefined ? '' : `,"documentPointer":${q(documentPointer)}`}}${physicalText(artifact)}}],` +
+            `"partialFingerprints":{"${SARIF_FINGERPRINT_KEY}":"${print}"},` +
+            `"properties":{"severity":"${finding.severity}","impact":"${finding.impact}"${finding.hint === undefined ? '' : `,"hint":${q(finding.hint)}`}` +
+            `,"plugin":${q(finding.plugin)}${finding.docsUrl === undefined ? '' : `,"docsUrl":${q(finding.docsUrl)}`}}}`,
+        );
+        continue;
+      }
+      const ref = ruleRef.get(finding.ruleId);
+      const location: Json = {
+        logicalLocations: [{ name, fullyQualifiedName: qualifiedName, kind: 'resource' }],
+        properties: { pointer: finding.pointer, ...(documentPointer === undefined ? {} : { documentPointer }) },
+      };
+      if (artifact) location.physicalLocation = { artifactLocation: artifact };
+      yield {
         ruleId: finding.ruleId,
         ...(ref === undefined
           ? {}
           : ref.component === -1
             ? { ruleIndex: ref.index }
             : { rule: { id: finding.ruleId, index: ref.index, toolComponent: { index: ref.component } } }),
-        ...kindAndLevel(finding.severity, finding.impact),
+        kind,
+        level,
         message: { text: finding.message },
         locations: [location],
-        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(identity, occurrence) },
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: print },
         properties: { severity: finding.severity, impact: finding.impact, hint: finding.hint, plugin: finding.plugin, docsUrl: finding.docsUrl },
       };
-      yield sarif;
     }
   }
 
