@@ -8,20 +8,22 @@ const many = Array.from({ length: 600 }, (_, index) => ({ id: `/team-${index % 7
 const manyFindings = many.flatMap((w, index) => [finding('demo/blocker', w.id, `/container/volumes/${index}`, `${HOSTILE} → ${index}`), finding('other/note', w.id)]);
 
 describe('plan.json', () => {
-  it('parses back to the plan document, with one line per coverage entry', () => {
+  it('parses back to the plan document, with one line per coverage entry and per finding', () => {
     const plan = fixturePlan(many, manyFindings);
     const text = renderPlanJson(plan);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(plan)));
-    const coverageLines = text.split('\n').filter((line) => line.includes('"pointer":"'));
-    expect(coverageLines.length).toBe(many.length * 2);
-    for (const line of coverageLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
+    const itemLines = text.split('\n').filter((line) => line.includes('"pointer":"'));
+    const findingLines = itemLines.filter((line) => line.includes('"severity":"'));
+    expect(itemLines.length - findingLines.length).toBe(many.length * 2);
+    expect(findingLines.length).toBe(manyFindings.length);
+    for (const line of itemLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
     expect(text.endsWith('}\n')).toBe(true);
   });
 
-  it('is two-space JSON.stringify everywhere but the coverage entries', () => {
+  it('is two-space JSON.stringify everywhere but the coverage entries and findings', () => {
     const plan = fixturePlan(many, manyFindings);
-    const withoutCoverage = { ...plan, workloads: plan.workloads.map((w) => ({ ...w, coverage: [] })) };
-    expect(renderPlanJson(withoutCoverage)).toBe(`${JSON.stringify(withoutCoverage, null, 2)}\n`);
+    const withoutItems = { ...plan, workloads: plan.workloads.map((w) => ({ ...w, coverage: [], findings: [] })), findings: [] };
+    expect(renderPlanJson(withoutItems)).toBe(`${JSON.stringify(withoutItems, null, 2)}\n`);
   });
 
   it('comes in many chunks for a big plan', () => {
