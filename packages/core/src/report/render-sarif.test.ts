@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { finding, fixtureResult } from './report-fixtures.js';
 import { joinChunks, jsonChunks } from './json-chunks.js';
@@ -94,6 +95,10 @@ describe('renderSarif', () => {
     const approx = (buildSarif(result()) as Json).runs[0].results.filter((r: Json) => r.ruleId === 'demo/approx').map((r: Json) => r.partialFingerprints[SARIF_FINGERPRINT_KEY]);
     expect(approx.map((p: string) => p.split(':')[1])).toEqual(['1', '2']);
     expect(approx[0].split(':')[0]).toBe(approx[1].split(':')[0]);
+    // the recipe of batonFinding/v1: sha256 of rule, workload and pointer joined by NUL, 32 hex digits
+    const blocker = (buildSarif(result()) as Json).runs[0].results.find((r: Json) => r.ruleId === 'demo/blocker');
+    const digest = createHash('sha256').update('demo/blocker\u0000/data/db\u0000/container/volumes/0').digest('hex').slice(0, 32);
+    expect(blocker.partialFingerprints[SARIF_FINGERPRINT_KEY]).toBe(`${digest}:1`);
   });
 
   it('writes each result as the compact JSON of the object buildSarif makes', () => {

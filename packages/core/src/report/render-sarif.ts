@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cmp, ruleDocsUrl, type Impact, type Severity } from '../finding.js';
@@ -218,8 +218,13 @@ function descriptor(rule: RegisteredRule): Json {
 
 /** Stable across runs of the same estate: rule, workload, pointer and the occurrence among equals. */
 function fingerprint(identity: string, occurrence: number): string {
-  return `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}:${occurrence + 1}`;
+  return `${sha256Hex(identity).slice(0, 32)}:${occurrence + 1}`;
 }
+
+// crypto.hash (Node 20.12+) is one call where createHash makes a Hash object: ~3 times faster for
+// the 80,000 results of a 10,000-app plan. Same digest; older Node 20 releases take the fallback.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text) : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function artifactLocation(origin: string, source: PipelineResult['model']['source'], baseDir: string | undefined): Json | undefined {
   if (source.via === 'stdin' || origin === '' || origin === '-') return undefined;
