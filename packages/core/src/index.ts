@@ -9,7 +9,7 @@ export * from './run-checkers.js';
 export * from './pipeline.js';
 export * from './plan.js';
 export { renderReportHtml, reportHtmlChunks, type RenderReportHtmlOptions } from './report/render-report-html.js';
-export { renderSarif, sarifChunks, buildSarif, kindAndLevel, SARIF_FINGERPRINT_KEY, type RenderSarifOptions } from './report/render-sarif.js';
+export { renderSarif, sarifChunks, buildSarif, kindAndLevel, SARIF_FINGERPRINT_KEY, type RenderSarifOptions, type SarifInput } from './report/render-sarif.js';
 export { PLAN_SCHEMA, PLAN_SCHEMA_ID } from './report/plan-schema.js';
 export { CompactJson, jsonChunks, joinChunks, LazyJsonArray, type JsonChunksOptions } from './report/json-chunks.js';
 export { writePlanDirectory, safeJoin } from './write-plan-directory.js';

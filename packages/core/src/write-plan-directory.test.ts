@@ -1,10 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeJoin, writeChunks, writePlanDirectory } from './write-plan-directory.js';
+
+/** The one staging directory of a write in progress below `parent`. */
+function stagingOf(parent: string): string {
+  const entries = readdirSync(parent).filter((name) => name.startsWith('.baton-tmp-'));
+  expect(entries).toHaveLength(1);
+  return path.join(parent, entries[0]!);
+}
 
 describe('writePlanDirectory', () => {
   it('replaces the previous plan as a whole and leaves no temporary directory', async () => {
@@ -16,6 +23,23 @@ describe('writePlanDirectory', () => {
     expect((await readdir(out)).sort()).toEqual(['manifests', 'plan.json']);
     expect(await readFile(path.join(out, 'manifests/prod/api.yaml'), 'utf8')).toBe('x');
     expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('takes the files from any iterable, once and in order, having written each before the next is asked for', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    const asked: string[] = [];
+    function* files() {
+      for (const name of ['manifests/a/one.yaml', 'manifests/b/two.yaml', 'plan.json']) {
+        // the file before this one is on disk already (in the staging directory)
+        if (asked.length > 0) expect(existsSync(path.join(stagingOf(parent), asked[asked.length - 1]!))).toBe(true);
+        asked.push(name);
+        yield { path: name, content: name };
+      }
+    }
+    await writePlanDirectory(out, files());
+    expect(asked).toEqual(['manifests/a/one.yaml', 'manifests/b/two.yaml', 'plan.json']);
+    expect(await readFile(path.join(out, 'manifests/b/two.yaml'), 'utf8')).toBe('manifests/b/two.yaml');
   });
 
   it('refuses paths that escape the output directory and keeps the old plan', async () => {

@@ -11,10 +11,13 @@ import type { FileContent, PlanFile } from './plugin.js';
  * by the next write to the same directory.
  *
  * A file's content may be chunks (`FileContent`): they are written as they are made, so a big plan
- * file never exists as one string. An error thrown while making them is rethrown as it is (after the
- * temporary directory is removed); errors of the file system are BATON5001.
+ * file never exists as one string. `files` may be any iterable, read once in order: a host that hands
+ * over a generator which lets go of each file once it is yielded keeps no written manifest in memory
+ * (`migrate plan` does, for 10,000-app estates). An error thrown while making the content is rethrown
+ * as it is (after the temporary directory is removed); errors of the file system are BATON5001, an
+ * unsafe path BATON5002.
  */
-export async function writePlanDirectory(outDir: string, files: readonly PlanFile[]): Promise<void> {
+export async function writePlanDirectory(outDir: string, files: Iterable<PlanFile>): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -27,9 +30,7 @@ export async function writePlanDirectory(outDir: string, files: readonly PlanFil
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
   try {
-    const destinations = files.map((file) => safeJoin(staging, file.path));
-    for (const dir of new Set(destinations.map((destination) => path.dirname(destination)))) mkdirSync(dir, { recursive: true });
-    await writeAll(destinations, files);
+    await writeAll(staging, files);
     const previous = `${staging}-old`;
     let moved = false;
     try {
@@ -61,15 +62,22 @@ export async function writePlanDirectory(outDir: string, files: readonly PlanFil
 // (tooling/bench/README.md).
 const BATCH = 256;
 
-/** Writes `files[i]` to `destinations[i]`; throws on the first failure. */
-async function writeAll(destinations: readonly string[], files: readonly PlanFile[]): Promise<void> {
+/** Writes each file below `root`, in order, holding none after it is written; throws on the first failure. */
+async function writeAll(root: string, files: Iterable<PlanFile>): Promise<void> {
+  const made = new Set<string>();
   let sinceTurn = 0;
-  for (let index = 0; index < files.length; index++) {
-    const content = files[index]!.content;
+  for (const file of files) {
+    const destination = safeJoin(root, file.path);
+    const dir = path.dirname(destination);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    const content = file.content;
     if (typeof content === 'string') {
-      writeFileSync(destinations[index]!, content);
+      writeFileSync(destination, content);
       sinceTurn++;
-    } else sinceTurn += await writeChunks(destinations[index]!, content);
+    } else sinceTurn += await writeChunks(destination, content);
     if (sinceTurn >= BATCH) {
       sinceTurn = 0;
       await turn();

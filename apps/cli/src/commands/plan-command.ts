@@ -1,12 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BatonError, reachesThreshold, renderPlanJson, renderSarif, runPipeline, sarifChunks, streamPlanFiles, writePlanDirectory, type SourceInput } from '@baton/core';
+import {
+  BatonError,
+  reachesThreshold,
+  renderPlanJson,
+  renderSarif,
+  runPipeline,
+  sarifChunks,
+  streamPlanFiles,
+  writePlanDirectory,
+  type RenderSarifOptions,
+  type PipelineOptions,
+  type SarifInput,
+  type SourceInput,
+} from '@baton/core';
 import { painter, type CliIo } from '../cli-io.js';
 import { resolveRunSetup } from '../config/resolve-run-setup.js';
 import { PLAN_HELP } from '../help-text.js';
 import { applyOverrides } from '../overrides/apply-overrides.js';
 import { oneOf, parseFlags } from '../parse-flags.js';
+import { letGoOnceYielded } from '../let-go-once-yielded.js';
 import { progressReporter } from '../progress-reporter.js';
 import { renderPlanTable } from '../render-plan-table.js';
 import { resolveTarget } from '../resolve-target.js';
@@ -84,48 +98,82 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
       cni: values['network-policies'] !== undefined ? { networkPolicies: values['network-policies'] } : {},
     },
   });
-  const plugins = setup.plugins;
   const started = performance.now();
   const progress = progressReporter(io, values.quiet ?? false);
-  const pipelineResult = await runPipeline({
-    plugins,
-    input,
-    target,
-    pluginOptions: setup.pluginOptions,
-    ruleSeverity: setup.ruleSeverity,
-    ...(setup.checkerTimeoutMs !== undefined ? { checkerTimeoutMs: setup.checkerTimeoutMs } : {}),
-    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-  }).finally(() => progress.finish());
-  // The config's override rules patch the written objects (apps/cli/src/overrides).
-  const result = await applyOverrides(pipelineResult, setup.overrides, { ruleSeverity: setup.ruleSeverity });
-  const planned = performance.now();
-  // The big plan files (plan.json, report.md/html/sarif) are chunks, made while they are written.
-  const { plan, files } = streamPlanFiles(result, { name: CLI_NAME, version: CLI_VERSION });
-  const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
-  files.push(...dataMoveRunbookFiles(plan, result.output.workloads.flatMap((w) => w.objects) as never));
-  files.push(...(await carriedOverApplyState(outDir)));
-  // Reports: report.sarif beside report.md/html for code-scanning uploads; file paths relative to the cwd.
-  const sarifOptions = { plugins: plugins.map((plugin) => plugin.meta), baseDir: io.cwd };
-  files.push({ path: 'report.sarif', content: sarifChunks(result, sarifOptions) });
+  const sarifOptions = { plugins: setup.plugins.map((plugin) => plugin.meta), baseDir: io.cwd };
+  const planned = await planAndPrepareFiles(
+    {
+      plugins: setup.plugins,
+      input,
+      target,
+      pluginOptions: setup.pluginOptions,
+      ruleSeverity: setup.ruleSeverity,
+      ...(setup.checkerTimeoutMs !== undefined ? { checkerTimeoutMs: setup.checkerTimeoutMs } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    },
+    { overrides: setup.overrides, outDir, sarifOptions, keepObjects: values.stdout ?? false, finish: () => progress.finish() },
+  );
+  const { plan, sarif, timings, manifestStream } = planned;
+  const fileCount = planned.files.length;
   const rendered = performance.now();
   // --stdout streams the manifests for `kubectl apply -f -`; the plan directory is written only with --out.
-  if (!values.stdout || values.out !== undefined) await writePlanDirectory(outDir, files);
+  if (!values.stdout || values.out !== undefined) await writePlanDirectory(outDir, letGoOnceYielded(planned.files));
   const emitted = performance.now();
 
-  if (values.stdout) {
+  if (manifestStream !== undefined) {
     const { renderManifestStream } = await import('@baton/kubernetes');
-    io.stdout(renderManifestStream(result.output));
+    io.stdout(renderManifestStream(manifestStream));
   } else if (format === 'json') io.stdout(renderPlanJson(plan));
-  else if (format === 'sarif') io.stdout(renderSarif(result, sarifOptions));
+  else if (format === 'sarif') io.stdout(renderSarif(sarif, sarifOptions));
   else io.stdout(renderPlanTable(plan, displayPath(io.cwd, outDir), painter(io)));
   // BATON_TIMINGS=<file>: per-stage milliseconds as JSON for tooling/bench; the normal output is unchanged.
   // The plan files are rendered while they are written: `plan` is building the plan and the runbooks, `emit` the rest.
   if (io.env.BATON_TIMINGS) {
-    const stages = { ...result.timings, plan: rendered - planned, emit: emitted - rendered, stdout: performance.now() - emitted };
-    const timings = { stages, setup: started, workloads: result.model.workloads.length, files: files.length };
-    writeFileSync(path.resolve(io.cwd, io.env.BATON_TIMINGS), `${JSON.stringify(timings)}\n`);
+    const stages = { ...timings, plan: rendered - planned.at, emit: emitted - rendered, stdout: performance.now() - emitted };
+    const record = { stages, setup: started, workloads: plan.workloads.length, files: fileCount };
+    writeFileSync(path.resolve(io.cwd, io.env.BATON_TIMINGS), `${JSON.stringify(record)}\n`);
   }
-  return reachesThreshold(result.findings, failOn) ? 1 : 0;
+  return reachesThreshold(sarif.findings, failOn) ? 1 : 0;
+}
+
+interface EmitSettings {
+  readonly overrides: Parameters<typeof applyOverrides>[1];
+  readonly outDir: string;
+  readonly sarifOptions: RenderSarifOptions;
+  /** --stdout: the written objects are needed after the files. */
+  readonly keepObjects: boolean;
+  readonly finish: () => void;
+}
+
+/**
+ * Runs the pipeline and the config's overrides, and lines up every file of the plan. What it returns
+ * holds no pipeline result: once this returns, the written objects (~55 MB at 10,000 apps) can be
+ * collected, and each manifest (~80 MB in all) once written, while plan.json, report.html and
+ * report.sarif are made (peak RSS, tooling/bench). Only --stdout keeps the objects.
+ */
+async function planAndPrepareFiles(options: PipelineOptions, settings: EmitSettings) {
+  const pipelineResult = await runPipeline(options).finally(settings.finish);
+  // The config's override rules patch the written objects (apps/cli/src/overrides).
+  const result = await applyOverrides(pipelineResult, settings.overrides, { ruleSeverity: options.ruleSeverity });
+  const at = performance.now();
+  // The big plan files (plan.json, report.md/html/sarif) are chunks, made while they are written.
+  const { plan, files } = streamPlanFiles(result, { name: CLI_NAME, version: CLI_VERSION });
+  const { dataMoveRunbookFiles } = await import('@baton/kubernetes');
+  files.push(...dataMoveRunbookFiles(plan, result.output.workloads.flatMap((w) => w.objects) as never));
+  files.push(...(await carriedOverApplyState(settings.outDir)));
+  // Reports: report.sarif beside report.md/html for code-scanning uploads; file paths relative to the cwd.
+  const sarif: SarifInput = { findings: result.findings, model: result.model, rules: result.rules, target: result.target };
+  files.push({ path: 'report.sarif', content: sarifChunks(sarif, settings.sarifOptions) });
+  return { at, plan, sarif, timings: result.timings, manifestStream: settings.keepObjects ? result.output : undefined, files: writerFilesFirst(files) };
+}
+
+/**
+ * The writer's files (manifests, whole strings) before the plan files (chunks made while written):
+ * written first, they can be let go before plan.json, report.html and report.sarif are made.
+ * The order of writing changes no byte of the plan.
+ */
+function writerFilesFirst<T extends { readonly content: unknown }>(files: readonly T[]): T[] {
+  return [...files.filter((file) => typeof file.content === 'string'), ...files.filter((file) => typeof file.content !== 'string')];
 }
 
 /** Relative to the working directory when inside it, else absolute. */

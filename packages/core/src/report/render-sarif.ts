@@ -14,6 +14,9 @@ export const SARIF_FINGERPRINT_KEY = 'batonFinding/v1';
 
 const CORE_PLUGIN = '@baton/core';
 
+/** What the SARIF log is made of: a pipeline result without its written objects and files. */
+export type SarifInput = Pick<PipelineResult, 'findings' | 'model' | 'rules' | 'target'>;
+
 export interface RenderSarifOptions {
   /** Plugins as loaded, for their versions: rules only carry their plugin's name. */
   readonly plugins?: readonly Pick<PluginMeta, 'name' | 'version'>[];
@@ -30,7 +33,7 @@ export interface RenderSarifOptions {
  * each took ~40 lines and the file 135 MB; one line each it is a third smaller, as quick to read for
  * a person (one finding per line, greppable) and the same document for code scanning.
  */
-export function renderSarif(result: PipelineResult, options: RenderSarifOptions = {}): string {
+export function renderSarif(result: SarifInput, options: RenderSarifOptions = {}): string {
   return joinChunks(sarifChunks(result, options));
 }
 
@@ -40,7 +43,7 @@ const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['results']);
  * `renderSarif` in chunks, one per result, each result made while it is written: a big estate's
  * log is never one string nor one object tree.
  */
-export function* sarifChunks(result: PipelineResult, options: RenderSarifOptions = {}): Generator<string> {
+export function* sarifChunks(result: SarifInput, options: RenderSarifOptions = {}): Generator<string> {
   yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(() => results(true))), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
   yield '\n';
 }
@@ -51,12 +54,12 @@ type Json = Record<string, unknown>;
  * The SARIF log object: `tool.driver` is core with its own rules, `tool.extensions[]` one
  * component per plugin with that plugin's rules, one result per finding.
  */
-export function buildSarif(result: PipelineResult, options: RenderSarifOptions = {}): Json {
+export function buildSarif(result: SarifInput, options: RenderSarifOptions = {}): Json {
   return sarifLog(result, options, (results) => [...results(false)]);
 }
 
 /** The log with its results made by `results` (an array, or a lazy array for `sarifChunks`). */
-function sarifLog(result: PipelineResult, options: RenderSarifOptions, collect: (results: (asText: boolean) => Iterable<Json | CompactJson>) => unknown): Json {
+function sarifLog(result: SarifInput, options: RenderSarifOptions, collect: (results: (asText: boolean) => Iterable<Json | CompactJson>) => unknown): Json {
   const versions = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin.version]));
   const byPlugin = new Map<string, RegisteredRule[]>();
   for (const rule of result.rules.values()) {
@@ -226,7 +229,7 @@ function fingerprint(identity: string, occurrence: number): string {
 const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text) : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-function artifactLocation(origin: string, source: PipelineResult['model']['source'], baseDir: string | undefined): Json | undefined {
+function artifactLocation(origin: string, source: SarifInput['model']['source'], baseDir: string | undefined): Json | undefined {
   if (source.via === 'stdin' || origin === '' || origin === '-') return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) return { uri: withoutCredentials(origin) };
   if (source.via === 'url') {
