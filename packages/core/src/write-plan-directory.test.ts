@@ -42,6 +42,34 @@ describe('writePlanDirectory', () => {
     expect(await readFile(path.join(out, 'manifests/b/two.yaml'), 'utf8')).toBe('manifests/b/two.yaml');
   });
 
+  it('writes a big plan (its later files through the worker) byte for byte', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    const manifests = Array.from({ length: 300 }, (_, index) => ({ path: `manifests/ns-${index % 7}/app-${index}.yaml`, content: `kind: Deployment # ${index} é\n`.repeat(index % 50) }));
+    const big = Array.from({ length: 40_000 }, (_, index) => `{"line":${index},"text":"→ ${'x'.repeat(index % 90)}"}\n`);
+    function* chunks() {
+      yield* big;
+    }
+    await writePlanDirectory(out, [...manifests.slice(0, 100), { path: 'plan.json', content: chunks() }, ...manifests.slice(100)]);
+    for (const file of manifests) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe(big.join(''));
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
+
+  it('keeps the old plan when a write of the worker fails, and leaves nothing behind', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
+    const out = path.join(parent, 'plan');
+    await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
+    const many = Array.from({ length: 100 }, (_, index) => ({ path: `manifests/app-${index}.yaml`, content: 'x' }));
+    // the 101st file is a directory by then: writing it fails (EISDIR) in the worker
+    await expect(writePlanDirectory(out, [...many, { path: 'manifests', content: 'not a directory' }, ...many])).rejects.toMatchObject({
+      code: 'BATON5001',
+      message: expect.stringContaining('EISDIR'),
+    });
+    expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe('v1');
+    expect(await readdir(parent)).toEqual(['plan']);
+  });
+
   it('refuses paths that escape the output directory and keeps the old plan', async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
     const out = path.join(parent, 'plan');
