@@ -79,4 +79,16 @@ describe('jsonChunks', () => {
       }
     }
   });
+
+  it('renders a shared frozen item (a coverage entry) the same on every line it is on', () => {
+    const entry = Object.freeze({ pointer: '/id', disposition: 'mapped', to: 'metadata.name' });
+    const value = { workloads: [{ coverage: [entry, entry] }, { coverage: [entry] }] };
+    const text = joinChunks(jsonChunks(value, { oneLineItemsOf: new Set(['coverage']) }));
+    expect(text.split('\n').filter((line) => line.trim().startsWith('{"pointer"'))).toEqual([
+      `        ${JSON.stringify(entry)},`,
+      `        ${JSON.stringify(entry)}`,
+      `        ${JSON.stringify(entry)}`,
+    ]);
+    expect(JSON.parse(text)).toEqual(value);
+  });
 });
