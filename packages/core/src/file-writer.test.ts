@@ -15,7 +15,7 @@ describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
     const writer = make();
     writer.file(path.join(dir, 'a.yaml'), 'kind: A → é\n');
     const handle = writer.open(path.join(dir, 'b.json'));
-    let buffer = Buffer.allocUnsafeSlow(16);
+    let buffer: Buffer = Buffer.allocUnsafeSlow(16);
     for (const piece of ['{"one":', '1,"two":', '2}']) {
       const length = buffer.write(piece, 0, 'utf8');
       buffer = writer.write(handle, buffer, length);
