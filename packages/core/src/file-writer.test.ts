@@ -5,14 +5,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileWriteError, syncFileWriter, workerFileWriter, type FileWriter } from './file-writer.js';
 
-const writers: Record<string, () => FileWriter> = { sync: syncFileWriter, worker: workerFileWriter };
+const writers: Record<string, () => FileWriter | Promise<FileWriter>> = { sync: syncFileWriter, worker: workerFileWriter };
 
 describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
   const make = writers[kind]!;
 
   it('writes whole files and files in pieces, in order, and hands back a buffer to go on with', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-writer-'));
-    const writer = make();
+    const writer = await make();
     writer.file(path.join(dir, 'a.yaml'), 'kind: A → é\n');
     const handle = writer.open(path.join(dir, 'b.json'));
     let buffer: Buffer = Buffer.allocUnsafeSlow(16);
@@ -30,7 +30,7 @@ describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
 
   it('fails with the file system error and writes nothing after it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-writer-'));
-    const writer = make();
+    const writer = await make();
     const failure = (async () => {
       writer.file(path.join(dir, 'missing', 'x.yaml'), 'x');
       writer.file(path.join(dir, 'after.yaml'), 'y');
@@ -45,7 +45,7 @@ describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
 
   it('shuts down on abort, with a file still open', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-writer-'));
-    const writer = make();
+    const writer = await make();
     const handle = writer.open(path.join(dir, 'open.json'));
     writer.write(handle, Buffer.from('{"partial":'), 11);
     await writer.abort();

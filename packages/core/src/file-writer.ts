@@ -1,5 +1,4 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 
 /**
  * Where `writePlanDirectory` puts bytes. `syncFileWriter` makes the system calls on the calling
@@ -107,8 +106,9 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** Same contract as `syncFileWriter`, with the system calls on a worker thread. */
-export function workerFileWriter(): FileWriter {
+/** Same contract as `syncFileWriter`, with the system calls on a worker thread (imported here: a small plan never loads it). */
+export async function workerFileWriter(): Promise<FileWriter> {
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   let inFlight = 0;
   let failure: FileWriteError | undefined;

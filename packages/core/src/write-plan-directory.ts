@@ -75,7 +75,7 @@ async function writeAll(root: string, files: Iterable<PlanFile>): Promise<void> 
   let sinceTurn = 0;
   try {
     for (const file of files) {
-      if (count++ === SYNC_FILES) writer = workerFileWriter();
+      if (count++ === SYNC_FILES) writer = await workerFileWriter();
       const destination = safeJoin(root, file.path);
       const dir = path.dirname(destination);
       if (!made.has(dir)) {
