@@ -29,11 +29,11 @@ function rootFor(shape: DefinitionShape): FieldNode {
  * fields. Never throws on any JSON value.
  */
 export function claimCoverage(workload: string, definition: unknown, shape: DefinitionShape, ctx: CoverageContext): void {
-  // pointers[d] is the JSON pointer at depth d, built once per node rather than per leaf
-  const pointers: JsonPointer[] = [''];
+  // nodes[d] holds the JSON pointer at depth d, shared by every workload claimed into this ledger
+  const nodes: PointerNode[] = [pointerRoot(ctx.ledger)];
   const legacyReported = new Set<string>();
 
-  const pointerAt = (depth = pointers.length - 1): JsonPointer => pointers[depth]!;
+  const pointerAt = (depth = nodes.length - 1): JsonPointer => nodes[depth]!.pointer;
 
   const claim = (pointer: JsonPointer, disposition: Disposition, spec: FieldSpec | undefined, subtree = false, ruleId?: string) => {
     if (!subtree && ruleId === undefined) {
@@ -57,7 +57,7 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
 
   const noteLegacy = (spec: FieldSpec) => {
     if (!spec.legacy) return;
-    const root = pointerAt(Math.min(pointers.length - 1, legacyDepth(spec.legacy.root)));
+    const root = pointerAt(Math.min(nodes.length - 1, legacyDepth(spec.legacy.root)));
     if (legacyReported.has(root)) return;
     legacyReported.add(root);
     report('marathon/legacy-field', 'translated', root, { replacement: spec.legacy.replacement });
@@ -115,8 +115,9 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
       return;
     }
     if (Array.isArray(value) && value.length > 0) {
-      if (!node.item) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'an object', true);
-      value.forEach((item, index) => descend(node.item!, String(index), item));
+      const item = node.item;
+      if (!item) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'an object', true);
+      for (let index = 0; index < value.length; index++) descend(item, index, value[index]);
       return;
     }
     if (isObject(value) && Object.keys(value).length > 0) {
@@ -131,19 +132,52 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
     leaf(node, value);
   };
 
-  const descend = (node: FieldNode, token: string, value: unknown) => {
-    pointers.push(`${pointerAt()}/${escapeToken(token)}`);
+  const descend = (node: FieldNode, token: string | number, value: unknown) => {
+    nodes.push(childPointer(nodes[nodes.length - 1]!, token));
     visit(node, value);
-    pointers.pop();
+    nodes.pop();
   };
 
   const unknown = (key: string) => {
-    const pointer = `${pointerAt()}/${escapeToken(key)}`;
+    const pointer = childPointer(nodes[nodes.length - 1]!, key).pointer;
     report('marathon/unknown-field', 'unknown', pointer, {}, 'unsupported', true);
     claim(pointer, 'unsupported', undefined, true, 'marathon/unknown-field');
   };
 
   visit(rootFor(shape), definition);
+}
+
+/**
+ * A JSON pointer of a definition. Most pointers recur in every workload (`/container/docker/image`):
+ * each is built once per ledger and shared, instead of a new string per leaf that the ledger then
+ * hashes and keeps until it settles.
+ */
+interface PointerNode {
+  readonly pointer: JsonPointer;
+  keys?: Map<string, PointerNode>;
+  items?: PointerNode[];
+}
+
+// per ledger, so that the pointers live as long as the claims keyed by them
+const pointerRoots = new WeakMap<LedgerRecorder, PointerNode>();
+
+function pointerRoot(ledger: LedgerRecorder): PointerNode {
+  let root = pointerRoots.get(ledger);
+  if (root === undefined) pointerRoots.set(ledger, (root = { pointer: '' }));
+  return root;
+}
+
+function childPointer(node: PointerNode, token: string | number): PointerNode {
+  if (typeof token === 'number') {
+    const items = (node.items ??= []);
+    return (items[token] ??= { pointer: `${node.pointer}/${token}` });
+  }
+  let next = (node.keys ??= new Map()).get(token);
+  if (next === undefined) {
+    next = { pointer: `${node.pointer}/${escapeToken(token)}` };
+    node.keys.set(token, next);
+  }
+  return next;
 }
 
 // Nearly every leaf gets a plain claim (a disposition of its field, no rule, no subtree): made once per
