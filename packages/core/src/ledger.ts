@@ -74,13 +74,7 @@ export class CoverageLedger {
         unclaimed.push(node.pointer);
         return;
       }
-      const entry: { pointer: string; disposition: Disposition; to?: string; ruleId?: string } = {
-        pointer: node.pointer,
-        disposition: claim.disposition,
-      };
-      if (claim.to !== undefined) entry.to = claim.to;
-      if (claim.ruleId !== undefined) entry.ruleId = claim.ruleId;
-      entries.push(entry);
+      entries.push(entryFor(node, claim));
     });
     return { entries, unclaimed };
   }
@@ -96,6 +90,31 @@ interface PointerNode {
   readonly parent: PointerNode | undefined;
   keys?: Map<string, PointerNode>;
   items?: PointerNode[];
+  /** The entry of this pointer under each frozen claim, shared by every workload that settles it so. */
+  entries?: Map<LedgerClaim, LedgerEntry>;
+}
+
+/**
+ * The ledger entry of a leaf. A frozen claim never changes (readers share one per field and
+ * disposition), so its entry for a pointer is made once and shared, frozen as well: the same
+ * leaf settled the same way in 11,000 workloads was 11,000 equal objects kept until the plan is written.
+ */
+function entryFor(node: PointerNode, claim: LedgerClaim): LedgerEntry {
+  const shared = Object.isFrozen(claim);
+  if (shared) {
+    const known = node.entries?.get(claim);
+    if (known !== undefined) return known;
+  }
+  const entry: { pointer: string; disposition: Disposition; to?: string; ruleId?: string } = {
+    pointer: node.pointer,
+    disposition: claim.disposition,
+  };
+  if (claim.to !== undefined) entry.to = claim.to;
+  if (claim.ruleId !== undefined) entry.ruleId = claim.ruleId;
+  if (!shared) return entry;
+  Object.freeze(entry);
+  (node.entries ??= new Map()).set(claim, entry);
+  return entry;
 }
 
 function keyNode(node: PointerNode, key: string): PointerNode {
