@@ -94,18 +94,18 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
       return;
     }
     const checked = check(spec, value);
-    if (checked.status === 'invalid') {
+    if (checked === INVALID) {
       noteLegacy(spec);
       invalid(pointer, value, expectedOf(spec), false);
       return;
     }
-    if (checked.status === 'coerced') {
+    if (checked !== VALID) {
       noteLegacy(spec);
-      report('marathon/invalid-definition', 'coerced', pointer, { actual: describe(value), expected: expectedOf(spec), value: JSON.stringify(checked.value) }, 'approximated');
+      report('marathon/invalid-definition', 'coerced', pointer, { actual: describe(value), expected: expectedOf(spec), value: JSON.stringify(checked.coerced) }, 'approximated');
       claim(pointer, 'approximated', spec, false, 'marathon/invalid-definition');
       return;
     }
-    settle(spec, value, isDefault(spec, checked.value) ? 'default' : spec.disposition, false);
+    settle(spec, value, isDefault(spec, value) ? 'default' : spec.disposition, false);
   };
 
   const visit = (node: FieldNode, value: unknown) => {
@@ -120,9 +120,10 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
       for (let index = 0; index < value.length; index++) descend(item, index, value[index]);
       return;
     }
-    if (isObject(value) && Object.keys(value).length > 0) {
+    const keys = isObject(value) ? Object.keys(value) : undefined;
+    if (keys !== undefined && keys.length > 0) {
       if (!expectsObject(node)) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'a list', true);
-      for (const key of Object.keys(value)) {
+      for (const key of keys) {
         const next = keyNode(node, key);
         if (next) descend(next, key, (value as JsonObject)[key]);
         else unknown(key);
@@ -210,40 +211,44 @@ function legacyDepth(root: string): number {
   return depth;
 }
 
-type Checked = { status: 'ok'; value: unknown } | { status: 'coerced'; value: unknown } | { status: 'invalid' };
+// the usual answers need no object: check runs once per leaf (337,000 at 10,000 apps)
+const VALID = Symbol('valid');
+const INVALID = Symbol('invalid');
+type Checked = typeof VALID | typeof INVALID | { readonly coerced: unknown };
 
 /** Same leniency as the normalizer's readers: what is "coerced" here is what was read there. */
 function check(spec: FieldSpec, value: unknown): Checked {
   switch (spec.type) {
     case 'string': {
-      if (typeof value !== 'string') return { status: 'coerced', value: String(value) };
-      if (spec.enum && readEnum(value, spec.enum) === undefined) return { status: 'invalid' };
-      return { status: 'ok', value };
+      if (typeof value !== 'string') return { coerced: String(value) };
+      if (spec.enum && readEnum(value, spec.enum) === undefined) return INVALID;
+      return VALID;
     }
     case 'number': {
-      if (typeof value === 'number') return { status: 'ok', value };
+      if (typeof value === 'number') return VALID;
       const number = readNumber(value);
-      return number === undefined ? { status: 'invalid' } : { status: 'coerced', value: number };
+      return number === undefined ? INVALID : { coerced: number };
     }
     case 'number-or-unlimited': {
-      if (typeof value === 'number' || value === 'unlimited') return { status: 'ok', value };
+      if (typeof value === 'number' || value === 'unlimited') return VALID;
       const number = readNumber(value);
-      return number === undefined ? { status: 'invalid' } : { status: 'coerced', value: number };
+      return number === undefined ? INVALID : { coerced: number };
     }
     case 'boolean': {
-      if (typeof value === 'boolean') return { status: 'ok', value };
+      if (typeof value === 'boolean') return VALID;
       const flag = readBoolean(value);
-      return flag === undefined ? { status: 'invalid' } : { status: 'coerced', value: flag };
+      return flag === undefined ? INVALID : { coerced: flag };
     }
     default:
-      return { status: 'ok', value };
+      return VALID;
   }
 }
 
 function isDefault(spec: FieldSpec, value: unknown): boolean {
   if (!spec.defaults) return false;
   const canonical = spec.enum && typeof value === 'string' ? (readEnum(value, spec.enum) ?? value) : value;
-  return spec.defaults.some((candidate) => deepEqual(candidate, canonical));
+  for (const candidate of spec.defaults) if (deepEqual(candidate, canonical)) return true;
+  return false;
 }
 
 function isEmptyContainer(value: unknown): boolean {

@@ -72,7 +72,7 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
     network: appNetwork(app),
     placement: toPlacement(app.constraints, app.acceptedResourceRoles, app.role),
     rollout: toRollout(app.upgradeStrategy, app.backoff, app.killSelection, app.unreachableStrategy, app.taskKillGracePeriodSeconds),
-    dependencies: [...new Set([...app.dependencies, ...source.inheritedDependencies])].sort(),
+    dependencies: app.dependencies.length === 0 && source.inheritedDependencies.length === 0 ? [] : [...new Set([...app.dependencies, ...source.inheritedDependencies])].sort(),
     labels: app.labels,
     exposure: exposureFromLabels(app.labels, '/labels', ports),
     secrets: toSecrets(app.secrets),

@@ -53,8 +53,9 @@ export function readStrings(value: unknown): string[] {
 /** `{key: string}` maps (labels): non-string scalars become strings, anything else is dropped. */
 export function readStringMap(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, item] of Object.entries(readObject(value) ?? {})) {
-    const text = readString(item);
+  if (!isObject(value)) return result;
+  for (const key of Object.keys(value)) {
+    const text = readString(value[key]);
     if (text !== undefined) result[key] = text;
   }
   return result;
