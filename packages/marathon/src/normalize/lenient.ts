@@ -88,6 +88,28 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * A reader of the named fields of JSON objects into objects of one shape (absent fields undefined).
+ * Parsed JSON objects have as many shapes as there are key orders (722 among 10,000 apps cloned
+ * from real definitions), and V8 answers a read of an absent field of such an object by name with
+ * a slow lookup (~0.3 µs; an app is asked for ~40 fields); reads of views of one shape are cheap.
+ */
+export function fieldView<const K extends string>(names: readonly K[]): (value: JsonObject) => { readonly [P in K]?: unknown } {
+  // built by fromEntries the template has fast properties, and every spread of it the same shape
+  const template = Object.fromEntries(names.map((name) => [name, undefined]));
+  const known: ReadonlySet<string> = new Set(names);
+  return (value) => {
+    const view: Record<string, unknown> = { ...template };
+    const keys = Object.keys(value);
+    const values = Object.values(value);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      if (known.has(key)) view[key] = values[index];
+    }
+    return view as { readonly [P in K]?: unknown };
+  };
+}
+
 /** Sets `key` only when `value` is defined: optional fields stay absent, without spreading objects. */
 export function setDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value as T[K];
