@@ -23,7 +23,9 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
   const { volumes, mounts } = appVolumes(app.container?.volumes ?? []);
   const docker = app.container?.docker;
   const image = docker?.image;
-  const probes: Probe[] = [...app.healthChecks.map(healthCheckProbe), ...app.readinessChecks.map(readinessProbe), ...(app.check ? [checkProbe(app.check)] : [])];
+  const probes: Probe[] = app.healthChecks.map(healthCheckProbe);
+  for (const check of app.readinessChecks) probes.push(readinessProbe(check));
+  if (app.check) probes.push(checkProbe(app.check));
 
   const container: Mutable<Container> = {
     name: lastSegment(app.id),

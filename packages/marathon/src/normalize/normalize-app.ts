@@ -75,6 +75,12 @@ const appFields = fieldView([
   'taskKillGracePeriodSeconds', 'version',
 ] as const);
 type AppFields = ReturnType<typeof appFields>;
+// the nested objects with the most shapes in real definitions (60 and 72 among 10,000 apps)
+const dockerFields = fieldView(['portMappings', 'forcePullImage', 'privileged', 'parameters', 'image', 'pullConfig'] as const);
+const healthCheckFields = fieldView([
+  'protocol', 'port', 'portIndex', 'gracePeriodSeconds', 'intervalSeconds', 'timeoutSeconds', 'maxConsecutiveFailures',
+  'delaySeconds', 'ignoreHttp1xx', 'ipProtocol', 'path', 'command',
+] as const);
 
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'COMMAND', 'MESOS_HTTP', 'MESOS_HTTPS', 'MESOS_TCP'] as const;
 
@@ -232,7 +238,8 @@ function normalizeContainer(
   const source = rawContainer ?? {};
   const pointer = rawContainer ? '/container' : ipAddress ? '/ipAddress' : '/networks';
   const type = rawContainer ? (readEnum(source.type, ['DOCKER', 'MESOS'] as const) ?? 'DOCKER') : 'MESOS';
-  const docker = readObject(source.docker);
+  const rawDocker = readObject(source.docker);
+  const docker = rawDocker && dockerFields(rawDocker);
 
   // migrateDockerPortMappings, then migrateIpDiscovery (§6.4)
   let portMappings: NormalizedPortMapping[] | undefined = Array.isArray(source.portMappings) ? readMappings(source.portMappings, '/container/portMappings') : undefined;
@@ -297,7 +304,7 @@ function normalizeContainer(
   };
 }
 
-function readDocker(docker: JsonObject): NormalizedDocker {
+function readDocker(docker: ReturnType<typeof dockerFields>): NormalizedDocker {
   const result: Mutable<NormalizedDocker> = {
     forcePullImage: readBoolean(docker.forcePullImage) ?? false,
     privileged: readBoolean(docker.privileged) ?? false,
@@ -370,8 +377,9 @@ function readAppConstraints(value: unknown): NormalizedConstraint[] {
 }
 
 function readHealthCheck(value: unknown, pointer: JsonPointer, hasPorts: boolean): NormalizedHealthCheck[] {
-  const check = readObject(value);
-  if (!check) return [];
+  const object = readObject(value);
+  if (!object) return [];
+  const check = healthCheckFields(object);
   const protocol: HealthCheckProtocol = readEnum(check.protocol, PROTOCOLS) ?? 'HTTP';
   const port = readNumber(check.port);
   let portIndex = readNumber(check.portIndex);
