@@ -30,7 +30,7 @@ function rootFor(shape: DefinitionShape): FieldNode {
  */
 export function claimCoverage(workload: string, definition: unknown, shape: DefinitionShape, ctx: CoverageContext): void {
   // nodes[d] holds the JSON pointer at depth d, shared by every workload claimed into this ledger
-  const nodes: PointerNode[] = [pointerRoot(ctx.ledger)];
+  const nodes: PointerNode[] = [pointerRoot(ctx.ledger, shape)];
   const legacyReported = new Set<string>();
 
   const pointerAt = (depth = nodes.length - 1): JsonPointer => nodes[depth]!.pointer;
@@ -117,30 +117,34 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
     if (Array.isArray(value) && value.length > 0) {
       const item = node.item;
       if (!item) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'an object', true);
-      for (let index = 0; index < value.length; index++) descend(item, index, value[index]);
+      const top = nodes[nodes.length - 1]!;
+      for (let index = 0; index < value.length; index++) descend(item, childPointer(top, index), value[index]);
       return;
     }
     const keys = isObject(value) ? Object.keys(value) : undefined;
     if (keys !== undefined && keys.length > 0) {
       if (!expectsObject(node)) return invalid(pointerAt(), value, node.spec ? expectedOf(node.spec) : 'a list', true);
+      const top = nodes[nodes.length - 1]!;
       for (const key of keys) {
-        const next = keyNode(node, key);
-        if (next) descend(next, key, (value as JsonObject)[key]);
-        else unknown(key);
+        const pointer = childPointer(top, key);
+        // the field of a pointer is the same in every definition of this shape: looked up once
+        let next = pointer.field;
+        if (next === undefined) pointer.field = next = keyNode(node, key) ?? null;
+        if (next) descend(next, pointer, (value as JsonObject)[key]);
+        else unknown(pointer.pointer);
       }
       return;
     }
     leaf(node, value);
   };
 
-  const descend = (node: FieldNode, token: string | number, value: unknown) => {
-    nodes.push(childPointer(nodes[nodes.length - 1]!, token));
+  const descend = (node: FieldNode, pointer: PointerNode, value: unknown) => {
+    nodes.push(pointer);
     visit(node, value);
     nodes.pop();
   };
 
-  const unknown = (key: string) => {
-    const pointer = childPointer(nodes[nodes.length - 1]!, key).pointer;
+  const unknown = (pointer: JsonPointer) => {
     report('marathon/unknown-field', 'unknown', pointer, {}, 'unsupported', true);
     claim(pointer, 'unsupported', undefined, true, 'marathon/unknown-field');
   };
@@ -157,15 +161,17 @@ interface PointerNode {
   readonly pointer: JsonPointer;
   keys?: Map<string, PointerNode>;
   items?: PointerNode[];
+  /** The field table's node for this key (null: unknown field); the same for every definition of the shape. */
+  field?: FieldNode | null;
 }
 
-// per ledger, so that the pointers live as long as the claims keyed by them
-const pointerRoots = new WeakMap<LedgerRecorder, PointerNode>();
+// per ledger, so that the pointers live as long as the claims keyed by them; per shape, for `field`
+const pointerRoots = new WeakMap<LedgerRecorder, Partial<Record<DefinitionShape, PointerNode>>>();
 
-function pointerRoot(ledger: LedgerRecorder): PointerNode {
-  let root = pointerRoots.get(ledger);
-  if (root === undefined) pointerRoots.set(ledger, (root = { pointer: '' }));
-  return root;
+function pointerRoot(ledger: LedgerRecorder, shape: DefinitionShape): PointerNode {
+  let roots = pointerRoots.get(ledger);
+  if (roots === undefined) pointerRoots.set(ledger, (roots = {}));
+  return (roots[shape] ??= { pointer: '' });
 }
 
 function childPointer(node: PointerNode, token: string | number): PointerNode {
