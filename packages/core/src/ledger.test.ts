@@ -37,4 +37,44 @@ describe('CoverageLedger', () => {
     expect(ledger.resolve('/b', '/env/X')).toBeUndefined();
     expect(ledger.resolve('/b', '/env')?.disposition).toBe('default');
   });
+
+  it('settles the leaves walkLeaves lists, in its order, for every workload sharing the pointers', () => {
+    const definitions = [
+      { a: 1, 'b/c': { 'd~': [] }, e: [{}, null, [3, { f: 'x' }]], labels: { k: 'v', 'k/2': 'w' } },
+      { e: [null], a: { deeper: true }, labels: {} },
+      'scalar',
+      [],
+    ];
+    const ledger = new CoverageLedger();
+    definitions.forEach((definition, index) => {
+      walkLeaves(definition, '', (pointer) => {
+        if (pointer.startsWith('/a')) ledger.claim(`/w${index}`, pointer, { disposition: 'mapped', to: 'a' });
+      });
+      ledger.claim(`/w${index}`, '/labels', { disposition: 'mapped', subtree: true });
+    });
+    definitions.forEach((definition, index) => {
+      const leaves: string[] = [];
+      walkLeaves(definition, '', (pointer) => leaves.push(pointer));
+      const { entries, unclaimed } = ledger.settle(`/w${index}`, definition);
+      expect([...entries.map((entry) => entry.pointer), ...unclaimed].sort()).toEqual([...leaves].sort());
+      expect(entries.map((entry) => entry.pointer)).toEqual(leaves.filter((pointer) => pointer.startsWith('/a') || pointer.startsWith('/labels')));
+      expect(unclaimed).toEqual(leaves.filter((pointer) => !pointer.startsWith('/a') && !pointer.startsWith('/labels')));
+    });
+  });
+
+  it('shares the entry of a frozen claim between workloads, and copies nothing else', () => {
+    const ledger = new CoverageLedger();
+    const shared = Object.freeze({ disposition: 'mapped' as const, to: 'id' });
+    ledger.claim('/a', '/id', shared);
+    ledger.claim('/b', '/id', shared);
+    ledger.claim('/a', '/cmd', { disposition: 'mapped', to: 'command' });
+    ledger.claim('/b', '/cmd', { disposition: 'mapped', to: 'command' });
+    const a = ledger.settle('/a', { id: '/a', cmd: 'x' }).entries;
+    const b = ledger.settle('/b', { id: '/b', cmd: 'y' }).entries;
+    expect(a).toEqual([{ pointer: '/id', disposition: 'mapped', to: 'id' }, { pointer: '/cmd', disposition: 'mapped', to: 'command' }]);
+    expect(b).toEqual(a);
+    expect(b[0]).toBe(a[0]);
+    expect(Object.isFrozen(a[0])).toBe(true);
+    expect(b[1]).not.toBe(a[1]);
+  });
 });

@@ -35,6 +35,8 @@ export class CoverageLedger {
   // readers claim the leaves of one workload after another: remember the last workload's map
   private lastWorkload: string | undefined;
   private lastClaims: Map<JsonPointer, LedgerClaim> | undefined;
+  // every workload's definition has mostly the same pointers: settle makes each once per ledger
+  private readonly pointers: PointerNode = { pointer: '', parent: undefined };
 
   claim(workload: string, pointer: JsonPointer, claim: LedgerClaim): void {
     let byPointer = workload === this.lastWorkload ? this.lastClaims : this.claims.get(workload);
@@ -66,22 +68,94 @@ export class CoverageLedger {
     const entries: LedgerEntry[] = [];
     const unclaimed: JsonPointer[] = [];
     const byPointer = this.claims.get(workload);
-    walkLeaves(definition, '', (pointer) => {
-      const claim = byPointer && resolveIn(byPointer, pointer);
+    walkLeafNodes(definition, this.pointers, (node) => {
+      const claim = byPointer && resolveNode(byPointer, node);
       if (!claim) {
-        unclaimed.push(pointer);
+        unclaimed.push(node.pointer);
         return;
       }
-      const entry: { pointer: string; disposition: Disposition; to?: string; ruleId?: string } = {
-        pointer,
-        disposition: claim.disposition,
-      };
-      if (claim.to !== undefined) entry.to = claim.to;
-      if (claim.ruleId !== undefined) entry.ruleId = claim.ruleId;
-      entries.push(entry);
+      entries.push(entryFor(node, claim));
     });
     return { entries, unclaimed };
   }
+}
+
+/**
+ * A JSON pointer met while settling, with its parent. Made once per ledger and shared by every
+ * workload's entries: building and hashing a new pointer string per leaf, and one per ancestor
+ * when looking for a subtree claim, was most of settle's time, and the copies stayed in the plan.
+ */
+interface PointerNode {
+  readonly pointer: JsonPointer;
+  readonly parent: PointerNode | undefined;
+  keys?: Map<string, PointerNode>;
+  items?: PointerNode[];
+  /** The entry of this pointer under each frozen claim, shared by every workload that settles it so. */
+  entries?: Map<LedgerClaim, LedgerEntry>;
+}
+
+/**
+ * The ledger entry of a leaf. A frozen claim never changes (readers share one per field and
+ * disposition), so its entry for a pointer is made once and shared, frozen as well: the same
+ * leaf settled the same way in 11,000 workloads was 11,000 equal objects kept until the plan is written.
+ */
+function entryFor(node: PointerNode, claim: LedgerClaim): LedgerEntry {
+  const shared = Object.isFrozen(claim);
+  if (shared) {
+    const known = node.entries?.get(claim);
+    if (known !== undefined) return known;
+  }
+  const entry: { pointer: string; disposition: Disposition; to?: string; ruleId?: string } = {
+    pointer: node.pointer,
+    disposition: claim.disposition,
+  };
+  if (claim.to !== undefined) entry.to = claim.to;
+  if (claim.ruleId !== undefined) entry.ruleId = claim.ruleId;
+  if (!shared) return entry;
+  Object.freeze(entry);
+  (node.entries ??= new Map()).set(claim, entry);
+  return entry;
+}
+
+function keyNode(node: PointerNode, key: string): PointerNode {
+  let next = (node.keys ??= new Map()).get(key);
+  if (next === undefined) {
+    next = { pointer: `${node.pointer}/${escapePointerToken(key)}`, parent: node };
+    node.keys.set(key, next);
+  }
+  return next;
+}
+
+function itemNode(node: PointerNode, index: number): PointerNode {
+  const items = (node.items ??= []);
+  return (items[index] ??= { pointer: `${node.pointer}/${index}`, parent: node });
+}
+
+/** `walkLeaves` over pointer nodes: the same leaves in the same order. */
+function walkLeafNodes(value: unknown, node: PointerNode, visit: (node: PointerNode) => void): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) visit(node);
+    else for (let index = 0; index < value.length; index++) walkLeafNodes(value[index], itemNode(node, index), visit);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) visit(node);
+    else for (const key of keys) walkLeafNodes((value as Record<string, unknown>)[key], keyNode(node, key), visit);
+    return;
+  }
+  visit(node);
+}
+
+/** `resolveIn` for a pointer node: its own claim, or the nearest ancestor's subtree claim. */
+function resolveNode(byPointer: ReadonlyMap<JsonPointer, LedgerClaim>, node: PointerNode): LedgerClaim | undefined {
+  const own = byPointer.get(node.pointer);
+  if (own) return own;
+  for (let at = node.parent; at !== undefined; at = at.parent) {
+    const claim = byPointer.get(at.pointer);
+    if (claim?.subtree) return claim;
+  }
+  return undefined;
 }
 
 function resolveIn(byPointer: ReadonlyMap<JsonPointer, LedgerClaim>, pointer: JsonPointer): LedgerClaim | undefined {

@@ -11,7 +11,14 @@ export function isAbsoluteId(id: string): boolean {
   return id.startsWith('/');
 }
 
+/** True when `canonicalId` would return `id` as it is: absolute, no empty, `.` or `..` segment. */
+function isCanonical(id: string): boolean {
+  return id.startsWith('/') && !id.includes('//') && !id.includes('/.') && (id.length === 1 || !id.endsWith('/'));
+}
+
 export function canonicalId(id: string, base: string = ROOT_ID): string {
+  // nearly every id in a /v2/groups answer is canonical already: no split and join for them
+  if (isCanonical(id)) return id;
   const path = isAbsoluteId(id) ? segments(id) : [...segments(base), ...segments(id)];
   const result: string[] = [];
   for (const segment of path) {
@@ -28,6 +35,7 @@ export function parentId(id: string): string {
 }
 
 export function lastSegment(id: string): string {
+  if (!id.endsWith('/')) return id.slice(id.lastIndexOf('/') + 1);
   return segments(id).at(-1) ?? '';
 }
 

@@ -23,7 +23,9 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
   const { volumes, mounts } = appVolumes(app.container?.volumes ?? []);
   const docker = app.container?.docker;
   const image = docker?.image;
-  const probes: Probe[] = [...app.healthChecks.map(healthCheckProbe), ...app.readinessChecks.map(readinessProbe), ...(app.check ? [checkProbe(app.check)] : [])];
+  const probes: Probe[] = app.healthChecks.map(healthCheckProbe);
+  for (const check of app.readinessChecks) probes.push(readinessProbe(check));
+  if (app.check) probes.push(checkProbe(app.check));
 
   const container: Mutable<Container> = {
     name: lastSegment(app.id),
@@ -72,7 +74,7 @@ export function appToWorkload(app: NormalizedApp, source: WorkloadPlacementInSou
     network: appNetwork(app),
     placement: toPlacement(app.constraints, app.acceptedResourceRoles, app.role),
     rollout: toRollout(app.upgradeStrategy, app.backoff, app.killSelection, app.unreachableStrategy, app.taskKillGracePeriodSeconds),
-    dependencies: [...new Set([...app.dependencies, ...source.inheritedDependencies])].sort(),
+    dependencies: app.dependencies.length === 0 && source.inheritedDependencies.length === 0 ? [] : [...new Set([...app.dependencies, ...source.inheritedDependencies])].sort(),
     labels: app.labels,
     exposure: exposureFromLabels(app.labels, '/labels', ports),
     secrets: toSecrets(app.secrets),

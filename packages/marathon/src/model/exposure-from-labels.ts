@@ -13,6 +13,8 @@ export function exposureFromLabels(labels: Readonly<Record<string, string>>, lab
 }
 
 function marathonLb(labels: Readonly<Record<string, string>>, labelsPointer: JsonPointer, ports: readonly Port[]): Exposure[] {
+  // most apps have no marathon-lb label at all (HAPROXY_GROUP included)
+  if (!Object.keys(labels).some((key) => key.startsWith('HAPROXY_'))) return [];
   const perPort = new Map<number, Map<string, string>>();
   const appLevel: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels)) {
@@ -55,12 +57,16 @@ function marathonLb(labels: Readonly<Record<string, string>>, labelsPointer: Jso
   return exposures;
 }
 
+const VIP_LABEL = /^VIP_\d+$/;
+
 function vips(ports: readonly Port[]): Exposure[] {
-  return ports.flatMap((port) =>
-    Object.entries(port.labels)
-      .filter(([key]) => /^VIP_\d+$/.test(key))
-      .map(([key, vip]) => ({ kind: 'vip' as const, portIndex: port.index, vip, options: {}, pointer: at(port.pointer, 'labels', key) })),
-  );
+  const exposures: Exposure[] = [];
+  for (const port of ports) {
+    for (const key of Object.keys(port.labels)) {
+      if (VIP_LABEL.test(key)) exposures.push({ kind: 'vip', portIndex: port.index, vip: port.labels[key]!, options: {}, pointer: at(port.pointer, 'labels', key) });
+    }
+  }
+  return exposures;
 }
 
 function adminRouter(labels: Readonly<Record<string, string>>, labelsPointer: JsonPointer): Exposure[] {

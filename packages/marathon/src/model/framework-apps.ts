@@ -45,7 +45,8 @@ export function frameworkFinding(workload: Workload, labelsPointer: JsonPointer)
 
 /** `mesosphere/marathon`, any registry, tag or digest; not `mesosphere/marathon-lb`. */
 function isMarathonImage(ref: string | undefined): boolean {
-  if (!ref) return false;
+  // nearly no image is one: skip the two rewrites for them
+  if (!ref || !ref.includes('mesosphere/marathon')) return false;
   const repository = ref.replace(/@.*$/, '').replace(/:[^/]*$/, '');
   return /(^|\/)mesosphere\/marathon$/.test(repository);
 }

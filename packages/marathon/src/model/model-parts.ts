@@ -21,8 +21,12 @@ export function sandboxPath(path: string): string {
   return relative === '' || relative === '.' ? MESOS_SANDBOX : `${MESOS_SANDBOX}/${relative}`;
 }
 
+const PLAIN: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
+
 /** `udp,tcp` is one Marathon port serving two protocols; pods list them; http/https ride on TCP. */
 export function portProtocols(protocols: readonly string[]): { protocols: PortProtocol[]; appProtocol?: string } {
+  // the usual port: one plain protocol, nothing to split or compare
+  if (protocols.length === 1 && PLAIN.has(protocols[0]!)) return { protocols: [protocols[0] as PortProtocol] };
   const result: PortProtocol[] = [];
   let appProtocol: string | undefined;
   for (const entry of protocols.flatMap((protocol) => protocol.split(','))) {

@@ -150,4 +150,28 @@ describe('the reader keeps plain-text credentials out of the model', () => {
     const withoutAuth = (workloads: typeof original) => JSON.parse(JSON.stringify(workloads).replace(/realm:admin:[^"]*/g, 'realm:admin:*'));
     expect(withoutAuth(copy)).toEqual(withoutAuth(original));
   });
+
+  it('copies only the way to each redacted value and leaves the definition as it was', () => {
+    const pod = {
+      id: '/db',
+      containers: [
+        { name: 'a', environment: { PLAIN: 'x' }, resources: { cpus: 1 } },
+        { name: 'b', environment: { DB_PASSWORD: 'value-9999', MODE: 'rw' }, labels: { HAPROXY_0_AUTH: 'realm:admin:hash' } },
+      ],
+      labels: { HAPROXY_0_AUTH: 'realm:admin:hash', team: 'x' },
+    };
+    const before = structuredClone(pod);
+    const redacted = redactDefinition(pod, 'pod') as typeof pod;
+    expect(pod).toEqual(before);
+    expect(redacted.containers[1]!.environment).toEqual({ DB_PASSWORD: REDACTED, MODE: 'rw' });
+    expect(redacted.labels).toEqual({ HAPROXY_0_AUTH: `realm:admin:${REDACTED}`, team: 'x' });
+    expect(redacted.containers[0]).toBe(pod.containers[0]);
+    expect(findPlaintextSecrets(redacted, '', 'pod')).toEqual(findPlaintextSecrets(pod, '', 'pod'));
+  });
+
+  it('scans a definition it found clean once', () => {
+    const clean = { id: '/web', env: { LOG: 'info' }, labels: { team: 'x' } };
+    expect(redactDefinition(clean, 'app')).toBe(clean);
+    expect(findPlaintextSecrets(clean, '/spec', 'app')).toEqual([]);
+  });
 });

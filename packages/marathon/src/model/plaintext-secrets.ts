@@ -1,4 +1,4 @@
-import { pointerTokens, valueAtPointer, type JsonPointer } from '@baton/core';
+import { pointerTokens, type JsonPointer } from '@baton/core';
 import { isObject, type JsonObject } from '../normalize/lenient.js';
 import { at } from '../normalize/normalize-shared.js';
 
@@ -95,6 +95,7 @@ export interface PlaintextSecret {
  */
 export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer, sourceKind: 'app' | 'pod'): PlaintextSecret[] {
   const found: PlaintextSecret[] = [];
+  if (scannedClean[sourceKind].has(spec)) return found;
   const scan = (map: unknown, pointer: JsonPointer, kind: 'env' | 'label') => {
     if (!isObject(map)) return;
     for (const [name, value] of Object.entries(map)) {
@@ -129,30 +130,56 @@ export function findPlaintextSecrets(spec: JsonObject, specPointer: JsonPointer,
   return found;
 }
 
+/**
+ * Definitions redactDefinition found nothing in, per kind. A read from a URL redacts every
+ * definition at capture and then reads the same objects: the second scan of those is skipped.
+ * Definitions are not changed once read.
+ */
+const scannedClean = { app: new WeakSet<JsonObject>(), pod: new WeakSet<JsonObject>() };
+
 /** What a redacted value reads in a snapshot: still non-empty, so the same values are found on replay. */
 export const REDACTED = 'REDACTED-BY-BATON';
 /** marathon-lb basic auth, `realm:user:password-hash`: the hash is not a plain-text password but must not travel either. */
 const LB_AUTH_LABEL = /^HAPROXY_\d+_AUTH$/;
 
 /**
- * A copy of the definition with every plain-text credential replaced by {@link REDACTED}: whole
+ * A copy of the definition (the objects on the way to a changed value; the rest is shared, not
+ * changed) with every plain-text credential replaced by {@link REDACTED}: whole
  * values of credential-named keys, the password of each URL, the hash of marathon-lb auth labels.
  * `findPlaintextSecrets` finds the same places in the copy, so a plan of either is the same.
  */
 export function redactDefinition(spec: JsonObject, sourceKind: 'app' | 'pod'): JsonObject {
   const found = findPlaintextSecrets(spec, '', sourceKind);
   const labels = isObject(spec.labels) ? Object.keys(spec.labels).filter((key) => LB_AUTH_LABEL.test(key)) : [];
-  if (found.length === 0 && labels.length === 0) return spec;
-  const copy = structuredClone(spec);
+  if (found.length === 0 && labels.length === 0) {
+    scannedClean[sourceKind].add(spec);
+    return spec;
+  }
+  // only the objects and lists on the way to a changed value are copied; the rest is shared
+  const copy: JsonObject = { ...spec };
+  const copied = new Set<unknown>([copy]);
+  const holderOf = (pointer: JsonPointer): Record<string, unknown> => {
+    let node = copy as Record<string, unknown>;
+    for (const token of pointerTokens(pointer)) {
+      const child = node[token];
+      if (child === null || typeof child !== 'object') return {};
+      if (!copied.has(child)) {
+        node[token] = Array.isArray(child) ? child.slice() : { ...child };
+        copied.add(node[token]);
+      }
+      node = node[token] as Record<string, unknown>;
+    }
+    return node;
+  };
   for (const secret of found) {
     const cut = secret.pointer.lastIndexOf('/');
-    const holder = valueAtPointer(copy, secret.pointer.slice(0, cut)) as Record<string, unknown>;
+    const holder = holderOf(secret.pointer.slice(0, cut));
     const [key] = pointerTokens(secret.pointer.slice(cut));
     const value = holder[key!];
     if (typeof value !== 'string') continue;
     holder[key!] = secret.match === 'name' ? REDACTED : replacePasswords(value, REDACTED);
   }
-  const copiedLabels = copy.labels as Record<string, unknown>;
+  const copiedLabels = labels.length > 0 ? holderOf('/labels') : {};
   for (const key of labels) {
     const value = copiedLabels[key];
     if (typeof value === 'string' && value.split(':').length >= 3) copiedLabels[key] = `${value.slice(0, value.lastIndexOf(':'))}:${REDACTED}`;

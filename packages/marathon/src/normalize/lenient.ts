@@ -53,8 +53,9 @@ export function readStrings(value: unknown): string[] {
 /** `{key: string}` maps (labels): non-string scalars become strings, anything else is dropped. */
 export function readStringMap(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, item] of Object.entries(readObject(value) ?? {})) {
-    const text = readString(item);
+  if (!isObject(value)) return result;
+  for (const key of Object.keys(value)) {
+    const text = readString(value[key]);
     if (text !== undefined) result[key] = text;
   }
   return result;
@@ -85,6 +86,28 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
   }
   return false;
+}
+
+/**
+ * A reader of the named fields of JSON objects into objects of one shape (absent fields undefined).
+ * Parsed JSON objects have as many shapes as there are key orders (722 among 10,000 apps cloned
+ * from real definitions), and V8 answers a read of an absent field of such an object by name with
+ * a slow lookup (~0.3 µs; an app is asked for ~40 fields); reads of views of one shape are cheap.
+ */
+export function fieldView<const K extends string>(names: readonly K[]): (value: JsonObject) => { readonly [P in K]?: unknown } {
+  // built by fromEntries the template has fast properties, and every spread of it the same shape
+  const template = Object.fromEntries(names.map((name) => [name, undefined]));
+  const known: ReadonlySet<string> = new Set(names);
+  return (value) => {
+    const view: Record<string, unknown> = { ...template };
+    const keys = Object.keys(value);
+    const values = Object.values(value);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      if (known.has(key)) view[key] = values[index];
+    }
+    return view as { readonly [P in K]?: unknown };
+  };
 }
 
 /** Sets `key` only when `value` is defined: optional fields stay absent, without spreading objects. */

@@ -1,6 +1,20 @@
 import type { JsonPointer } from '@baton/core';
 import { canonicalId } from '../input/path-id.js';
-import { isObject, readArray, readBoolean, readEnum, readNumber, readObject, readString, readStringMap, readStrings, setDefined, type JsonObject, type Mutable } from './lenient.js';
+import {
+  fieldView,
+  isObject,
+  readArray,
+  readBoolean,
+  readEnum,
+  readNumber,
+  readObject,
+  readString,
+  readStringMap,
+  readStrings,
+  setDefined,
+  type JsonObject,
+  type Mutable,
+} from './lenient.js';
 import {
   at,
   isArchiveUri,
@@ -52,6 +66,22 @@ export interface NormalizeAppOptions {
   readonly config?: Partial<NormalizationConfig>;
 }
 
+/** Every field of an app that normalization reads. */
+const appFields = fieldView([
+  'id', 'cmd', 'args', 'user', 'env', 'instances', 'cpus', 'mem', 'disk', 'gpus', 'resourceLimits', 'executor', 'constraints',
+  'labels', 'fetch', 'uris', 'dependencies', 'healthChecks', 'readinessChecks', 'check', 'backoffSeconds', 'backoffFactor',
+  'maxLaunchDelaySeconds', 'container', 'ipAddress', 'networks', 'portDefinitions', 'ports', 'requirePorts', 'residency',
+  'upgradeStrategy', 'unreachableStrategy', 'killSelection', 'secrets', 'tty', 'acceptedResourceRoles', 'role',
+  'taskKillGracePeriodSeconds', 'version',
+] as const);
+type AppFields = ReturnType<typeof appFields>;
+// the nested objects with the most shapes in real definitions (60 and 72 among 10,000 apps)
+const dockerFields = fieldView(['portMappings', 'forcePullImage', 'privileged', 'parameters', 'image', 'pullConfig'] as const);
+const healthCheckFields = fieldView([
+  'protocol', 'port', 'portIndex', 'gracePeriodSeconds', 'intervalSeconds', 'timeoutSeconds', 'maxConsecutiveFailures',
+  'delaySeconds', 'ignoreHttp1xx', 'ipProtocol', 'path', 'command',
+] as const);
+
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'COMMAND', 'MESOS_HTTP', 'MESOS_HTTPS', 'MESOS_TCP'] as const;
 
 /**
@@ -59,7 +89,8 @@ const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'COMMAND', 'MESOS_HTTP', 'MESOS_HTTPS
  * §6.4/§6.5): legacy fields translated to the 1.5 API, then defaults applied. The caller has
  * checked that `raw.id` is a usable string.
  */
-export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {}): { app: NormalizedApp; conflicts: NormalizationConflict[] } {
+export function normalizeApp(definition: JsonObject, options: NormalizeAppOptions = {}): { app: NormalizedApp; conflicts: NormalizationConflict[] } {
+  const raw = appFields(definition);
   const config: NormalizationConfig = { mesosBridgeName: 'mesos-bridge', ...options.config };
   const base = options.base ?? '/';
   const conflicts: NormalizationConflict[] = [];
@@ -128,7 +159,7 @@ export function normalizeApp(raw: JsonObject, options: NormalizeAppOptions = {})
   return { app, conflicts };
 }
 
-function readResources(raw: JsonObject): NormalizedResources {
+function readResources(raw: AppFields): NormalizedResources {
   const resources: Mutable<NormalizedResources> = {
     cpus: readNumber(raw.cpus) ?? 1,
     mem: readNumber(raw.mem) ?? 128,
@@ -139,7 +170,7 @@ function readResources(raw: JsonObject): NormalizedResources {
   return resources;
 }
 
-function readPortDefinitions(raw: JsonObject, conflicts: NormalizationConflict[]): NormalizedPortDefinition[] | undefined {
+function readPortDefinitions(raw: AppFields, conflicts: NormalizationConflict[]): NormalizedPortDefinition[] | undefined {
   const legacy = Array.isArray(raw.ports)
     ? raw.ports.flatMap((port, index) => {
         const number = readNumber(port);
@@ -207,7 +238,8 @@ function normalizeContainer(
   const source = rawContainer ?? {};
   const pointer = rawContainer ? '/container' : ipAddress ? '/ipAddress' : '/networks';
   const type = rawContainer ? (readEnum(source.type, ['DOCKER', 'MESOS'] as const) ?? 'DOCKER') : 'MESOS';
-  const docker = readObject(source.docker);
+  const rawDocker = readObject(source.docker);
+  const docker = rawDocker && dockerFields(rawDocker);
 
   // migrateDockerPortMappings, then migrateIpDiscovery (§6.4)
   let portMappings: NormalizedPortMapping[] | undefined = Array.isArray(source.portMappings) ? readMappings(source.portMappings, '/container/portMappings') : undefined;
@@ -272,7 +304,7 @@ function normalizeContainer(
   };
 }
 
-function readDocker(docker: JsonObject): NormalizedDocker {
+function readDocker(docker: ReturnType<typeof dockerFields>): NormalizedDocker {
   const result: Mutable<NormalizedDocker> = {
     forcePullImage: readBoolean(docker.forcePullImage) ?? false,
     privileged: readBoolean(docker.privileged) ?? false,
@@ -319,7 +351,7 @@ function readAppVolume(value: unknown, pointer: JsonPointer): NormalizedAppVolum
   return { kind: 'anonymous', containerPath, mode, pointer };
 }
 
-function readFetch(raw: JsonObject, conflicts: NormalizationConflict[]): NormalizedArtifact[] {
+function readFetch(raw: AppFields, conflicts: NormalizationConflict[]): NormalizedArtifact[] {
   const fetch = readArray(raw.fetch).flatMap((value, index) => readArtifact(value, at('/fetch', index)) ?? []);
   const uris = readArray(raw.uris).flatMap((value, index) => {
     const uri = readString(value);
@@ -345,8 +377,9 @@ function readAppConstraints(value: unknown): NormalizedConstraint[] {
 }
 
 function readHealthCheck(value: unknown, pointer: JsonPointer, hasPorts: boolean): NormalizedHealthCheck[] {
-  const check = readObject(value);
-  if (!check) return [];
+  const object = readObject(value);
+  if (!object) return [];
+  const check = healthCheckFields(object);
   const protocol: HealthCheckProtocol = readEnum(check.protocol, PROTOCOLS) ?? 'HTTP';
   const port = readNumber(check.port);
   let portIndex = readNumber(check.portIndex);

@@ -42,7 +42,9 @@ export function isArchiveUri(uri: string): boolean {
 
 export function readEnv(value: unknown, pointer: JsonPointer): NormalizedEnvVar[] {
   const result: NormalizedEnvVar[] = [];
-  for (const [name, item] of Object.entries(readObject(value) ?? {})) {
+  if (!isObject(value)) return result;
+  for (const name of Object.keys(value)) {
+    const item = value[name];
     const itemPointer = at(pointer, name);
     const secret = isObject(item) ? readString(item.secret) : undefined;
     if (secret !== undefined) result.push({ name, secret, pointer: itemPointer });
