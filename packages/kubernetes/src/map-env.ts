@@ -122,15 +122,19 @@ export function mapEnv(ctx: MapContext, container: Container, inputs: EnvInputs)
   const explicit = new Set([...ownNames, ...parameters.map((variable) => variable.name)]);
   const env = [...synthesized.filter((variable) => !explicit.has(variable.name)), ...parameters, ...own];
 
-  const defined = new Set(env.map((variable) => variable.name));
-  for (const name of [...referenced].sort()) {
-    if (MESOS_PROVIDED.test(name) && !defined.has(name)) {
-      ctx.report('kubernetes/env-reference-unresolved', 'unresolved', { pointer: container.pointer, data: { container: container.name, name } });
+  // built when needed: most containers reference no variable and have no `$` in their values
+  let defined: Set<string> | undefined;
+  const definedNames = () => (defined ??= new Set(env.map((variable) => variable.name)));
+  if (referenced.size > 0) {
+    for (const name of [...referenced].sort()) {
+      if (MESOS_PROVIDED.test(name) && !definedNames().has(name)) {
+        ctx.report('kubernetes/env-reference-unresolved', 'unresolved', { pointer: container.pointer, data: { container: container.name, name } });
+      }
     }
   }
   // every variable here was made by this function: change the value in place, no copy per variable
   const valid = validEnv(ctx, container, env);
-  for (const variable of valid) if (variable.value !== undefined) variable.value = escapeExpansion(variable.value, defined);
+  for (const variable of valid) if (variable.value !== undefined && variable.value.includes('$')) variable.value = escapeExpansion(variable.value, definedNames());
   return valid;
 }
 

@@ -59,7 +59,9 @@ export async function writeKubernetes(model: MigrationModel, ctx: PluginContext<
 
   const outputs: WorkloadOutput[] = estate.map(({ workload, names: named, built: result }) => {
     const wave = wavePlan.waves.get(workload.id) ?? 0;
-    for (const object of result.objects) object.metadata.annotations = { ...object.metadata.annotations, [ANNOTATION.applyWave]: String(wave) };
+    // in place: every object's annotations are its own (objectMetadata), and a copy each was 26,000 objects at 10,000 apps
+    const value = String(wave);
+    for (const object of result.objects) (object.metadata.annotations ??= {})[ANNOTATION.applyWave] = value;
     return {
       workload: workload.id,
       namespace: named.namespace,
