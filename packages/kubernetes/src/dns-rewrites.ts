@@ -80,9 +80,9 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
   const lbPorts = new Map<number, Target[]>();
   const ipVips = new Map<string, Target[]>();
   const add = (map: Map<string, Target[]> | Map<number, Target[]>, key: string | number, target: Target) => {
-    const list = (map as Map<string | number, Target[]>).get(key) ?? [];
-    list.push(target);
-    (map as Map<string | number, Target[]>).set(key, list);
+    const list = (map as Map<string | number, Target[]>).get(key);
+    if (list) list.push(target);
+    else (map as Map<string | number, Target[]>).set(key, [target]);
   };
 
   for (const { workload, names, built } of inputs) {
@@ -195,6 +195,11 @@ const IP_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/g;
 /** Cheap pre-check: only texts mentioning one of these can hold an old name. */
 const HINT = /thisdcos\.directory|marathon\.mesos|\d\.\d+\.\d+\.\d+:\d/i;
 
+/** HINT, after a test cheaper still: each of its alternatives has a `.` (most values, numbers and paths, have none). */
+function mayNameOldHost(text: string): boolean {
+  return text.includes('.') && HINT.test(text);
+}
+
 interface Problem {
   readonly messageId: 'ambiguous' | 'unknown' | 'noService' | 'port';
   readonly data: Record<string, string | number>;
@@ -204,7 +209,7 @@ interface Problem {
 function rewriteText(text: string, lookup: Lookup): { text: string; changes: { old: string; new: string }[]; problems: Problem[] } {
   const changes: { old: string; new: string }[] = [];
   const problems: Problem[] = [];
-  if (!HINT.test(text)) return { text, changes, problems };
+  if (!mayNameOldHost(text)) return { text, changes, problems };
   let result = text.replace(NAME, (match: string, rawHost: string, rawPort: string | undefined) => {
     const host = rawHost.toLowerCase();
     const port = rawPort === undefined ? undefined : Number(rawPort);
@@ -282,13 +287,13 @@ type Apply = (field: string, where: string, messageId: 'env' | 'args' | 'command
 function rewriteContainer(container: K8sContainer, source: Container, apply: Apply): void {
   if (container.env) {
     for (const variable of container.env) {
-      if (variable.value === undefined || !HINT.test(variable.value)) continue;
+      if (variable.value === undefined || !mayNameOldHost(variable.value)) continue;
       const pointer = envPointer(source, variable.name);
       variable.value = apply(`env ${variable.name}`, `Environment variable \`${variable.name}\``, 'env', pointer, variable.value, variable.name);
     }
   }
-  if (container.args && container.args.some((arg) => HINT.test(arg))) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
-  if (container.command && container.command.some((part) => HINT.test(part))) {
+  if (container.args && container.args.some(mayNameOldHost)) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
+  if (container.command && container.command.some(mayNameOldHost)) {
     container.command = container.command.map((part) => apply('command', 'The command', 'command', source.pointer, part));
   }
 }
