@@ -189,20 +189,21 @@ function scalaDouble(value: number): string {
  * env values; Marathon did neither. Doubling exactly those `$` keeps the source text literal.
  */
 export function escapeExpansion(text: string, defined: ReadonlySet<string>): string {
-  if (!text.includes('$')) return text;
+  let index = text.indexOf('$');
+  if (index === -1) return text;
+  // the text between two `$` is copied in one slice (appending it a character at a time made a string per character)
   let result = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (char !== '$') {
-      result += char;
-      continue;
-    }
+  let from = 0;
+  for (; index !== -1; index = text.indexOf('$', index + 1)) {
     const next = text[index + 1];
-    if (next === '$') result += '$$';
-    else if (next === '(') {
+    let doubled = next === '$';
+    if (next === '(') {
       const close = text.indexOf(')', index + 2);
-      result += close !== -1 && defined.has(text.slice(index + 2, close)) ? '$$' : '$';
-    } else result += '$';
+      doubled = close !== -1 && defined.has(text.slice(index + 2, close));
+    }
+    result += text.slice(from, index + 1);
+    if (doubled) result += '$';
+    from = index + 1;
   }
-  return result;
+  return result + text.slice(from);
 }

@@ -73,9 +73,11 @@ export function planPorts(ctx: MapContext): PortPlan {
         });
       }
       // TCP first: it gets the plain name, which probes and `targetPort` references mean.
-      const protocols = [...new Set((port.protocols.length > 0 ? port.protocols : (['tcp'] as PortProtocol[])).map(toK8sProtocol))].sort(
-        (a, b) => Number(b === 'TCP') - Number(a === 'TCP'),
-      );
+      // most ports have one protocol: no Set, spread and sort for those
+      const protocols =
+        port.protocols.length <= 1
+          ? [toK8sProtocol(port.protocols[0] ?? 'tcp')]
+          : [...new Set(port.protocols.map(toK8sProtocol))].sort((a, b) => Number(b === 'TCP') - Number(a === 'TCP'));
       const base = port.name ?? `port${port.index}`;
       const k8sPorts = protocols.map((protocol, position) => ({
         name: toPortName(position === 0 ? base : `${base}-${protocol.toLowerCase()}`, names),
