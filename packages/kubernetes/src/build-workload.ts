@@ -11,7 +11,7 @@ import { buildServices, planPorts, type PortPlan, type ServicePlan } from './map
 import { mapRollout } from './map-rollout.js';
 import { emptyPodAdditions } from './map-runtime-parameters.js';
 import { planVolumes, SANDBOX_VOLUME } from './map-volumes.js';
-import { ANNOTATION, objectMetadata, selectorLabels, sortedRecord, splitSourceLabels, standardLabels } from './metadata.js';
+import { ANNOTATION, objectMetadata, selectorLabels, sortedJsonRecord, sortedRecord, splitSourceLabels, standardLabels } from './metadata.js';
 import { planSecrets, type SecretChecklistEntry } from './secrets.js';
 
 export type WorkloadObjectKind = 'Deployment' | 'StatefulSet' | 'Job';
@@ -60,13 +60,13 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
   const initContainers: K8sContainer[] = [];
   const fetch = buildFetchContainer(ctx, allContainers, secrets.refs);
   if (fetch) initContainers.push(fetch);
-  const containerLabels: Record<string, StringMap> = {};
+  const containerLabels: [string, StringMap][] = [];
   const sources: { container: K8sContainer; source?: Container }[] = fetch ? [{ container: fetch }] : [];
   const mapAll = (list: typeof workload.containers, init: boolean) =>
     list.map((container) => {
       const mapped = mapContainer(ctx, container, { ports, volumes, secrets: secrets.refs, sandbox, pod, init, usedNames });
       if (mapped.pullSecret) pullSecrets.add(mapped.pullSecret);
-      if (Object.keys(container.labels).length > 0) containerLabels[mapped.container.name] = sortedRecord(container.labels);
+      if (Object.keys(container.labels).length > 0) containerLabels.push([mapped.container.name, sortedRecord(container.labels)]);
       sources.push({ container: mapped.container, source: container });
       return mapped.container;
     });
@@ -82,7 +82,7 @@ export function buildWorkload(ctx: MapContext, secretsVia: 'skeleton' | 'externa
 
   const sourceLabels = splitSourceLabels(workload.labels);
   const templateAnnotations: StringMap = { ...sourceLabels.annotations };
-  if (Object.keys(containerLabels).length > 0) templateAnnotations[ANNOTATION.containerLabels] = JSON.stringify(sortedRecord(containerLabels));
+  if (containerLabels.length > 0) templateAnnotations[ANNOTATION.containerLabels] = sortedJsonRecord(containerLabels);
 
   const podVolumes: K8sVolume[] = [...volumes.volumes];
   if (sandbox) podVolumes.push({ name: SANDBOX_VOLUME, emptyDir: {} });

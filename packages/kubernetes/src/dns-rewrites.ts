@@ -80,9 +80,9 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
   const lbPorts = new Map<number, Target[]>();
   const ipVips = new Map<string, Target[]>();
   const add = (map: Map<string, Target[]> | Map<number, Target[]>, key: string | number, target: Target) => {
-    const list = (map as Map<string | number, Target[]>).get(key) ?? [];
-    list.push(target);
-    (map as Map<string | number, Target[]>).set(key, list);
+    const list = (map as Map<string | number, Target[]>).get(key);
+    if (list) list.push(target);
+    else (map as Map<string | number, Target[]>).set(key, [target]);
   };
 
   for (const { workload, names, built } of inputs) {
@@ -91,8 +91,13 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
     const ports = new Map<number, number>();
     const srv = new Map<string, string>();
     if (service) {
+      const map = (old: number | undefined, port: number) => {
+        if (old !== undefined && !ports.has(old)) ports.set(old, port);
+      };
       for (const info of built.servicePlan.ports) {
-        for (const old of [info.port, info.servicePort, info.containerPort]) if (old !== undefined && !ports.has(old)) ports.set(old, info.port);
+        map(info.port, info.port);
+        map(info.servicePort, info.port);
+        map(info.containerPort, info.port);
         const protocol = info.protocol.toLowerCase();
         if (!srv.has(protocol)) srv.set(protocol, `_${info.name}._${protocol}.${host}`);
       }
@@ -101,13 +106,13 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
         if (planned.fixedHostPort && info && !ports.has(planned.fixedHostPort)) ports.set(planned.fixedHostPort, info.port);
       }
     }
-    const target: Target = { workload: workload.id, ...(host ? { host } : {}), ports, ...(host ? { srv } : {}) };
+    const target: Target = host ? { workload: workload.id, host, ports, srv } : { workload: workload.id, ports };
     const task = mesosTaskName(workload.id);
     const dotted = mesosTaskName(workload.id, '.');
     add(tasks, task, target);
     if (dotted !== task) add(tasks, dotted, target);
     const named = (kind: DnsEntryKind, old: string, replacement = host) => {
-      entries.push({ workload: workload.id, kind, old, ...(replacement ? { new: replacement } : {}), assumption: 'task-name' });
+      entries.push(replacement ? { workload: workload.id, kind, old, new: replacement, assumption: 'task-name' } : { workload: workload.id, kind, old, assumption: 'task-name' });
     };
     named('mesos-dns', `${task}.marathon.mesos`);
     if (dotted !== task) named('mesos-dns', `${dotted}.marathon.mesos`);
@@ -144,9 +149,32 @@ export function rewriteServiceDiscovery(inputs: readonly DnsInput[], vips: reado
   const rewrites: DnsRewrite[] = [];
   const lookup = { tasks, namedVips, lbPorts, ipVips };
   for (const input of inputs) rewriteWorkload(input, lookup, rewrites);
-  entries.sort((a, b) => compare(a.workload, b.workload) || compare(a.kind, b.kind) || compare(a.old, b.old));
-  rewrites.sort((a, b) => compare(a.workload, b.workload) || compare(a.container, b.container) || compare(a.field, b.field) || compare(a.old, b.old));
-  return { clusterDomain, entries, rewrites };
+  return {
+    clusterDomain,
+    entries: sortedByWorkload(entries, (a, b) => compare(a.kind, b.kind) || compare(a.old, b.old)),
+    rewrites: sortedByWorkload(rewrites, (a, b) => compare(a.container, b.container) || compare(a.field, b.field) || compare(a.old, b.old)),
+  };
+}
+
+/**
+ * `items` sorted by workload id, then by `rest`, stable: what one sort with both comparisons gives,
+ * but the ids (long, with long common prefixes) are compared once per distinct id, not per pair of
+ * entries (65,000 entries at 10,000 apps).
+ */
+function sortedByWorkload<T extends { readonly workload: string }>(items: readonly T[], rest: (a: T, b: T) => number): T[] {
+  const byWorkload = new Map<string, T[]>();
+  for (const item of items) {
+    const list = byWorkload.get(item.workload);
+    if (list) list.push(item);
+    else byWorkload.set(item.workload, [item]);
+  }
+  const sorted: T[] = [];
+  for (const workload of [...byWorkload.keys()].sort(compare)) {
+    const list = byWorkload.get(workload)!;
+    if (list.length > 1) list.sort(rest);
+    for (const item of list) sorted.push(item);
+  }
+  return sorted;
 }
 
 interface Lookup {
@@ -167,6 +195,11 @@ const IP_PORT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})(?!\d)/g;
 /** Cheap pre-check: only texts mentioning one of these can hold an old name. */
 const HINT = /thisdcos\.directory|marathon\.mesos|\d\.\d+\.\d+\.\d+:\d/i;
 
+/** HINT, after a test cheaper still: each of its alternatives has a `.` (most values, numbers and paths, have none). */
+function mayNameOldHost(text: string): boolean {
+  return text.includes('.') && HINT.test(text);
+}
+
 interface Problem {
   readonly messageId: 'ambiguous' | 'unknown' | 'noService' | 'port';
   readonly data: Record<string, string | number>;
@@ -176,7 +209,7 @@ interface Problem {
 function rewriteText(text: string, lookup: Lookup): { text: string; changes: { old: string; new: string }[]; problems: Problem[] } {
   const changes: { old: string; new: string }[] = [];
   const problems: Problem[] = [];
-  if (!HINT.test(text)) return { text, changes, problems };
+  if (!mayNameOldHost(text)) return { text, changes, problems };
   let result = text.replace(NAME, (match: string, rawHost: string, rawPort: string | undefined) => {
     const host = rawHost.toLowerCase();
     const port = rawPort === undefined ? undefined : Number(rawPort);
@@ -254,13 +287,13 @@ type Apply = (field: string, where: string, messageId: 'env' | 'args' | 'command
 function rewriteContainer(container: K8sContainer, source: Container, apply: Apply): void {
   if (container.env) {
     for (const variable of container.env) {
-      if (variable.value === undefined || !HINT.test(variable.value)) continue;
+      if (variable.value === undefined || !mayNameOldHost(variable.value)) continue;
       const pointer = envPointer(source, variable.name);
       variable.value = apply(`env ${variable.name}`, `Environment variable \`${variable.name}\``, 'env', pointer, variable.value, variable.name);
     }
   }
-  if (container.args && container.args.some((arg) => HINT.test(arg))) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
-  if (container.command && container.command.some((part) => HINT.test(part))) {
+  if (container.args && container.args.some(mayNameOldHost)) container.args = container.args.map((arg) => apply('args', 'An argument', 'args', source.pointer, arg));
+  if (container.command && container.command.some(mayNameOldHost)) {
     container.command = container.command.map((part) => apply('command', 'The command', 'command', source.pointer, part));
   }
 }

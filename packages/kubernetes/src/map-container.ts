@@ -39,8 +39,8 @@ export function mapContainer(ctx: MapContext, container: Container, inputs: Cont
     report('kubernetes/base-image-required', 'baseImage', { pointer: container.pointer, data: { container: container.name, image } });
   }
   const env = mapEnv(ctx, container, { ports: inputs.ports, sandbox: inputs.sandbox, secrets: inputs.secrets, parameterEnv: parameters.env });
-  const defined = new Set(env.map((variable) => variable.name));
-  const escape = (text: string) => escapeExpansion(text, defined);
+  let defined: Set<string> | undefined;
+  const escape = (text: string) => (text.includes('$') ? escapeExpansion(text, (defined ??= new Set(env.map((variable) => variable.name)))) : text);
 
   let command: string[] | undefined = parameters.command;
   if (container.command) command = 'shell' in container.command ? ['/bin/sh', '-c', container.command.shell] : [...container.command.argv];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findingKeys, runWriter } from './__fixtures__/builders.js';
 import { escapeExpansion } from './map-env.js';
@@ -38,6 +39,17 @@ describe('escapeExpansion', () => {
       expect(kubernetesExpand(escapeExpansion(text, new Set(Object.keys(defined))), defined)).toBe(text);
     },
   );
+
+  it('keeps any text of `$`, `(`, `)` and names literal (property-based)', () => {
+    const defined = { FOO: 'foo', BAR: 'bar' };
+    const text = fc.string({ unit: fc.constantFrom('$', '(', ')', 'FOO', 'BAR', 'x', ' ', '{', '}'), maxLength: 16 });
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(kubernetesExpand(escapeExpansion(input, new Set(Object.keys(defined))), defined)).toBe(input);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('changes nothing that Kubernetes would not touch', () => {
     expect(escapeExpansion('exec app --port $PORT0 $(date)', new Set(['PORT0']))).toBe('exec app --port $PORT0 $(date)');

@@ -122,15 +122,19 @@ export function mapEnv(ctx: MapContext, container: Container, inputs: EnvInputs)
   const explicit = new Set([...ownNames, ...parameters.map((variable) => variable.name)]);
   const env = [...synthesized.filter((variable) => !explicit.has(variable.name)), ...parameters, ...own];
 
-  const defined = new Set(env.map((variable) => variable.name));
-  for (const name of [...referenced].sort()) {
-    if (MESOS_PROVIDED.test(name) && !defined.has(name)) {
-      ctx.report('kubernetes/env-reference-unresolved', 'unresolved', { pointer: container.pointer, data: { container: container.name, name } });
+  // built when needed: most containers reference no variable and have no `$` in their values
+  let defined: Set<string> | undefined;
+  const definedNames = () => (defined ??= new Set(env.map((variable) => variable.name)));
+  if (referenced.size > 0) {
+    for (const name of [...referenced].sort()) {
+      if (MESOS_PROVIDED.test(name) && !definedNames().has(name)) {
+        ctx.report('kubernetes/env-reference-unresolved', 'unresolved', { pointer: container.pointer, data: { container: container.name, name } });
+      }
     }
   }
   // every variable here was made by this function: change the value in place, no copy per variable
   const valid = validEnv(ctx, container, env);
-  for (const variable of valid) if (variable.value !== undefined) variable.value = escapeExpansion(variable.value, defined);
+  for (const variable of valid) if (variable.value !== undefined && variable.value.includes('$')) variable.value = escapeExpansion(variable.value, definedNames());
   return valid;
 }
 
@@ -185,20 +189,21 @@ function scalaDouble(value: number): string {
  * env values; Marathon did neither. Doubling exactly those `$` keeps the source text literal.
  */
 export function escapeExpansion(text: string, defined: ReadonlySet<string>): string {
-  if (!text.includes('$')) return text;
+  let index = text.indexOf('$');
+  if (index === -1) return text;
+  // the text between two `$` is copied in one slice (appending it a character at a time made a string per character)
   let result = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (char !== '$') {
-      result += char;
-      continue;
-    }
+  let from = 0;
+  for (; index !== -1; index = text.indexOf('$', index + 1)) {
     const next = text[index + 1];
-    if (next === '$') result += '$$';
-    else if (next === '(') {
+    let doubled = next === '$';
+    if (next === '(') {
       const close = text.indexOf(')', index + 2);
-      result += close !== -1 && defined.has(text.slice(index + 2, close)) ? '$$' : '$';
-    } else result += '$';
+      doubled = close !== -1 && defined.has(text.slice(index + 2, close));
+    }
+    result += text.slice(from, index + 1);
+    if (doubled) result += '$';
+    from = index + 1;
   }
-  return result;
+  return result + text.slice(from);
 }

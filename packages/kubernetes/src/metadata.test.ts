@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSourceLabels } from './metadata.js';
+import { sortedJsonRecord, sortedRecord, splitSourceLabels } from './metadata.js';
 
 describe('Marathon labels', () => {
   it('become labels, annotations of the same key, or the JSON annotation, as Kubernetes allows', () => {
@@ -54,5 +54,17 @@ describe('Marathon labels', () => {
 
   it('keeps a 63-character value as a label', () => {
     expect(splitSourceLabels({ note: 'y'.repeat(63) }).labels).toEqual({ note: 'y'.repeat(63) });
+  });
+});
+
+describe('sortedJsonRecord', () => {
+  it('is the JSON of the sorted record, array-index keys included', () => {
+    const cases: [string, unknown][][] = [
+      [],
+      [['web', 80], ['admin', 9090], ['Zed', 1]],
+      [['b', { z: '1', a: '2' }], ['a"quoted\\', { k: 'v' }], ['ü', 1], ['😀', 2]],
+      [['10', 1], ['9', 2], ['x', 3], ['01', 4], ['4294967295', 5]],
+    ];
+    for (const entries of cases) expect(sortedJsonRecord(entries)).toBe(JSON.stringify(sortedRecord(Object.fromEntries(entries))));
   });
 });

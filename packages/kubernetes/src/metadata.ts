@@ -109,6 +109,25 @@ function isReservedKey(key: string): boolean {
   return false;
 }
 
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,8})$/;
+
+/**
+ * `JSON.stringify(sortedRecord(Object.fromEntries(entries)))` (keys distinct), written from the
+ * pairs: an object per workload keyed by its own port or container names gave V8 a new shape for
+ * every name, most of the time of the functions that built these annotations.
+ */
+export function sortedJsonRecord(entries: readonly (readonly [string, unknown])[]): string {
+  // array-index keys come first in an object, in numeric order: leave those to the object
+  if (entries.some(([key]) => ARRAY_INDEX.test(key))) return JSON.stringify(sortedRecord(Object.fromEntries(entries)));
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = '{';
+  for (const [key, value] of sorted) {
+    if (value === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  }
+  return `${out}}`;
+}
+
 /** Object keys sorted, for maps whose order carries no meaning. */
 export function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   const sorted: Record<string, T> = {};
