@@ -14,6 +14,8 @@ describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-writer-'));
     const writer = await make();
     writer.file(path.join(dir, 'a.yaml'), 'kind: A → é\n');
+    const large = 'x'.repeat(3 << 20);
+    writer.file(path.join(dir, 'large.md'), large);
     const handle = writer.open(path.join(dir, 'b.json'));
     let buffer: Buffer = Buffer.allocUnsafeSlow(16);
     for (const piece of ['{"one":', '1,"two":', '2}']) {
@@ -25,6 +27,7 @@ describe.each(Object.keys(writers))('%sFileWriter', (kind) => {
     await writer.ready();
     await writer.finish();
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe('kind: A → é\n');
+    expect(readFileSync(path.join(dir, 'large.md'), 'utf8')).toBe(large);
     expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).toBe('{"one":1,"two":2}');
   });
 

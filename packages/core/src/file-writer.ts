@@ -90,12 +90,14 @@ parentPort.on('message', (m) => {
   try {
     if (m.op === 'files') {
       for (let index = 0; index < m.paths.length; index++) fs.writeFileSync(m.paths[index], new Uint8Array(m.bytes, m.starts[index], m.starts[index + 1] - m.starts[index]));
-    } else if (m.op === 'open') fds.set(m.handle, fs.openSync(m.path, 'w'));
+    } else if (m.op === 'file') fs.writeFileSync(m.path, m.content);
+    else if (m.op === 'open') fds.set(m.handle, fs.openSync(m.path, 'w'));
     else if (m.op === 'write') {
       const bytes = new Uint8Array(m.bytes, 0, m.length);
       const fd = fds.get(m.handle);
       for (let offset = 0; offset < m.length; ) offset += fs.writeSync(fd, bytes, offset, m.length - offset);
     } else if (m.op === 'close') { const fd = fds.get(m.handle); fds.delete(m.handle); fs.closeSync(fd); }
+    else throw new Error('unknown file writer operation ' + m.op);
     written += m.size || 0;
     if (written >= ${1 << 20} || m.op === 'close') { parentPort.postMessage({ op: 'written', bytes: written }); written = 0; }
   } catch (error) {

@@ -50,9 +50,17 @@ describe('writePlanDirectory', () => {
     function* chunks() {
       yield* big;
     }
-    await writePlanDirectory(out, [...manifests.slice(0, 100), { path: 'plan.json', content: chunks() }, ...manifests.slice(100)]);
+    // a whole file too big for one batch of the worker (secrets.md, dns-rewrites.md of a big estate)
+    const bigText = big.slice(0, 20_000).join('');
+    await writePlanDirectory(out, [
+      ...manifests.slice(0, 100),
+      { path: 'plan.json', content: chunks() },
+      { path: 'secrets.md', content: bigText },
+      ...manifests.slice(100),
+    ]);
     for (const file of manifests) expect(await readFile(path.join(out, file.path), 'utf8')).toBe(file.content);
     expect(await readFile(path.join(out, 'plan.json'), 'utf8')).toBe(big.join(''));
+    expect(await readFile(path.join(out, 'secrets.md'), 'utf8')).toBe(bigText);
     expect(await readdir(parent)).toEqual(['plan']);
   });
 
