@@ -267,5 +267,12 @@ export function streamPlanFiles(result: PipelineResult, tool: { name: string; ve
 /** plan.json, report.md, report.html and the writer's files as strings, ready for `writePlanDirectory`. */
 export function planFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: EmittedFile[] } {
   const { plan, files } = streamPlanFiles(result, tool);
-  return { plan, files: files.map((file) => ({ path: file.path, content: typeof file.content === 'string' ? file.content : joinChunks(file.content as Iterable<string>) })) };
+  // `content` is read once: a writer may render it when it is read (the Kubernetes writer's manifests)
+  return {
+    plan,
+    files: files.map((file) => {
+      const content = file.content;
+      return { path: file.path, content: typeof content === 'string' ? content : joinChunks(content as Iterable<string>) };
+    }),
+  };
 }
