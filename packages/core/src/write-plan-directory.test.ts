@@ -42,7 +42,7 @@ describe('writePlanDirectory', () => {
     expect(await readFile(path.join(out, 'manifests/b/two.yaml'), 'utf8')).toBe('manifests/b/two.yaml');
   });
 
-  it('writes a big plan (its later files through the worker) byte for byte', async () => {
+  it('writes a big plan, whole and chunked files mixed, byte for byte', async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
     const out = path.join(parent, 'plan');
     const manifests = Array.from({ length: 300 }, (_, index) => ({ path: `manifests/ns-${index % 7}/app-${index}.yaml`, content: `kind: Deployment # ${index} é\n`.repeat(index % 50) }));
@@ -50,7 +50,7 @@ describe('writePlanDirectory', () => {
     function* chunks() {
       yield* big;
     }
-    // a whole file too big for one batch of the worker (secrets.md, dns-rewrites.md of a big estate)
+    // a big whole file among them (secrets.md, dns-rewrites.md of a big estate)
     const bigText = big.slice(0, 20_000).join('');
     await writePlanDirectory(out, [
       ...manifests.slice(0, 100),
@@ -64,12 +64,12 @@ describe('writePlanDirectory', () => {
     expect(await readdir(parent)).toEqual(['plan']);
   });
 
-  it('keeps the old plan when a write of the worker fails, and leaves nothing behind', async () => {
+  it('keeps the old plan when a write fails midway, and leaves nothing behind', async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'baton-out-'));
     const out = path.join(parent, 'plan');
     await writePlanDirectory(out, [{ path: 'plan.json', content: 'v1' }]);
     const many = Array.from({ length: 100 }, (_, index) => ({ path: `manifests/app-${index}.yaml`, content: 'x' }));
-    // the 101st file is a directory by then: writing it fails (EISDIR) in the worker
+    // the 101st file is a directory by then: writing it fails (EISDIR)
     await expect(writePlanDirectory(out, [...many, { path: 'manifests', content: 'not a directory' }, ...many])).rejects.toMatchObject({
       code: 'BATON5001',
       message: expect.stringContaining('EISDIR'),

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { BatonError } from './errors/baton-error.js';
-import { FileWriteError, syncFileWriter, workerFileWriter, type FileWriter } from './file-writer.js';
 import type { FileContent, PlanFile } from './plugin.js';
 
 /**
@@ -48,57 +47,41 @@ export async function writePlanDirectory(outDir: string, files: Iterable<PlanFil
     }
     // the previous plan's files are many: removed synchronously for the same reason as writeAll
     if (moved) rmSync(previous, { recursive: true, force: true });
-  } catch (caught) {
+  } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    if (caught instanceof ContentError) throw caught.error;
-    if (BatonError.isInstance(caught)) throw caught;
-    const error = caught instanceof FileWriteError ? caught.error : caught;
+    if (error instanceof ContentError) throw error.error;
+    if (BatonError.isInstance(error)) throw error;
     throw new BatonError('BATON5001', { path: outDir, reason: reasonOf(error) }, { cause: error });
   }
 }
 
-// Tens of thousands of small manifests: no awaited write per file. Each asynchronous write is three
-// round trips through libuv's thread pool (open, write, close), whose callbacks wait for this thread;
-// on the project's busy 2-core machine 11,000 4 KB files took 3.3-17 s with awaited writeFile
-// (sixteen at a time: 10-13 s) and 0.9-9 s synchronously. Past the first files of a plan the system
-// calls go to a worker thread instead (file-writer.ts): this thread renders plan.json and the reports
-// meanwhile, and a one-app plan never starts a worker (tooling/bench/README.md).
+// Tens of thousands of small manifests: synchronous writes, in batches with a turn of the event loop
+// between them (timers, signals, progress). Each asynchronous write is three round trips through
+// libuv's thread pool (open, write, close); on the project's busy 2-core machine 11,000 4 KB files
+// took 3.3-17 s with awaited writeFile (sixteen at a time: 10-13 s) and 0.9-9 s this way
+// (tooling/bench/README.md).
 const BATCH = 256;
-/** Files written on this thread before the rest go to a worker. */
-const SYNC_FILES = 64;
 
 /** Writes each file below `root`, in order, holding none after it is written; throws on the first failure. */
 async function writeAll(root: string, files: Iterable<PlanFile>): Promise<void> {
   const made = new Set<string>();
-  let writer = syncFileWriter();
-  let count = 0;
   let sinceTurn = 0;
-  try {
-    for (const file of files) {
-      if (count++ === SYNC_FILES) writer = await workerFileWriter();
-      const destination = safeJoin(root, file.path);
-      const dir = path.dirname(destination);
-      if (!made.has(dir)) {
-        // made here, before the file is handed over: the worker writes in order, after this
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      const content = file.content;
-      if (typeof content === 'string') {
-        writer.file(destination, content);
-        sinceTurn++;
-      } else sinceTurn += await writeChunksWith(writer, destination, content);
-      if (sinceTurn >= BATCH) {
-        sinceTurn = 0;
-        await turn();
-        await writer.ready();
-      }
+  for (const file of files) {
+    const destination = safeJoin(root, file.path);
+    const dir = path.dirname(destination);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
-    await writer.finish();
-  } catch (error) {
-    // nothing may still be writing when the caller removes the staging directory
-    await writer.abort();
-    throw error;
+    const content = file.content;
+    if (typeof content === 'string') {
+      writeFileSync(destination, content);
+      sinceTurn++;
+    } else sinceTurn += await writeChunks(destination, content);
+    if (sinceTurn >= BATCH) {
+      sinceTurn = 0;
+      await turn();
+    }
   }
 }
 
@@ -112,25 +95,19 @@ const BUFFER_BYTES = 1 << 20;
  * event loop). Exported for tests; not part of the package's API.
  */
 export async function writeChunks(destination: string, content: Exclude<FileContent, string>): Promise<number> {
-  try {
-    return await writeChunksWith(syncFileWriter(), destination, content);
-  } catch (error) {
-    throw error instanceof FileWriteError ? error.error : error;
-  }
-}
-
-/** `writeChunks` through `writer`: fails with FileWriteError (file system) or ContentError (the chunks). */
-async function writeChunksWith(writer: FileWriter, destination: string, content: Exclude<FileContent, string>): Promise<number> {
-  const handle = writer.open(destination);
-  let buffer: Buffer = Buffer.allocUnsafeSlow(BUFFER_BYTES);
+  const fd = openSync(destination, 'w');
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
   let writes = 0;
   // A chunk may end inside a surrogate pair: its high half waits for the next chunk, so the pair is
   // encoded as one character, as one string would have been.
   let carry = '';
   const writeOut = (bytes: Buffer, length: number) => {
-    const next = writer.write(handle, bytes, length);
-    if (bytes === buffer) buffer = next;
+    try {
+      for (let offset = 0; offset < length; ) offset += writeSync(fd, bytes, offset, length - offset);
+    } catch (error) {
+      throw new FileError(error);
+    }
     writes++;
   };
   /** Encodes a chunk into the buffer; true when the buffer was written out. */
@@ -156,30 +133,21 @@ async function writeChunksWith(writer: FileWriter, destination: string, content:
     }
     return true;
   };
-  let failed = false;
   try {
     // for…of closes the chunks' iterator (its `return`) when writing fails
     try {
       if (Symbol.asyncIterator in content) {
         for await (const chunk of content) {
           // a big file: let timers, signals and progress run now and then
-          if (add(chunk) && writes % 16 === 0) {
-            await turn();
-            await writer.ready();
-          }
+          if (add(chunk) && writes % 16 === 0) await turn();
         }
       } else {
         // synchronous chunks: no await per chunk (a big plan has tens of thousands of them)
-        for (const chunk of content) {
-          if (add(chunk) && writes % 16 === 0) {
-            await turn();
-            await writer.ready();
-          }
-        }
+        for (const chunk of content) if (add(chunk) && writes % 16 === 0) await turn();
       }
     } catch (error) {
       // what is not the file system's failed while making the chunks
-      throw error instanceof FileWriteError ? error : new ContentError(error);
+      throw error instanceof FileError ? error : new ContentError(error);
     }
     if (carry !== '') {
       // a lone high surrogate at the very end
@@ -192,17 +160,16 @@ async function writeChunksWith(writer: FileWriter, destination: string, content:
     }
     if (used > 0) writeOut(buffer, used);
   } catch (error) {
-    failed = true;
-    throw error;
+    throw error instanceof FileError ? error.error : error;
   } finally {
-    try {
-      writer.close(handle);
-    } catch (error) {
-      // the first failure is the one to report
-      if (!failed) throw error;
-    }
+    closeSync(fd);
   }
   return writes;
+}
+
+/** A write of the file system that failed, while the chunks were being written. */
+class FileError {
+  constructor(readonly error: unknown) {}
 }
 
 /** An error thrown while making a file's content (not while writing it): rethrown as it is. */
