@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PLAN_SCHEMA, SARIF_FINGERPRINT_KEY } from '@baton/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { runCli } from './run-cli.js';
 import { memoryIo } from './test-support/memory-io.js';
 import { classify, realInputFiles, REPO_DIR } from './test-support/shared-inputs.js';
@@ -73,6 +74,22 @@ describe('plan reports', () => {
       expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'examples/estate/groups.json', uriBaseId: 'SRCROOT' });
       expect(result.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}:\d+$/);
     }
+  });
+
+  it('streams the manifests with --stdout: the objects --out writes, and no plan directory without --out', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-stdout-'));
+    const io = memoryIo({ cwd });
+    expect(await runCli(['plan', '--from', ESTATE, '--stdout', '--fail-on', 'never'], io), io.err()).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    const streamed = parseAllDocuments(io.out()).map((document) => document.toJS());
+    const { out } = await plan(ESTATE);
+    const written = readdirSync(path.join(out, 'manifests'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.yaml') && !file.endsWith('kustomization.yaml'))
+      .flatMap((file) => parseAllDocuments(readFileSync(path.join(out, 'manifests', file), 'utf8')).map((document) => document.toJS()));
+    const key = (object: any) => `${object.kind}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
+    expect(streamed.length).toBeGreaterThan(10);
+    expect(new Map(streamed.map((object) => [key(object), object]))).toEqual(new Map(written.map((object) => [key(object), object])));
+    expect(existsSync(path.join(cwd, 'baton-plan'))).toBe(false);
   });
 
   it('gives the same fingerprints when the estate is planned again from another directory', async () => {
