@@ -249,17 +249,19 @@ export function* planJsonChunks(plan: PlanDocument): Generator<string> {
 
 /**
  * What `migrate plan` writes, as chunks written while they are made (`writePlanDirectory` takes
- * them): plan.json, report.md, report.html and the writer's files. Same bytes as `planFiles`.
+ * them): the writer's files, then plan.json, report.md and report.html. Same bytes as `planFiles`.
+ * The writer's files come first: a host that lets go of each file once written (`migrate plan`)
+ * then holds no manifest, nor the objects it is made of, while the big plan files are made.
  */
 export function streamPlanFiles(result: PipelineResult, tool: { name: string; version: string }): { plan: PlanDocument; files: PlanFile[] } {
   const plan = buildPlan(result, tool);
   return {
     plan,
     files: [
+      ...result.output.files,
       { path: 'plan.json', content: planJsonChunks(plan) },
       { path: 'report.md', content: reportChunks(plan) },
       { path: 'report.html', content: reportHtmlChunks(plan, { rules: result.rules }) },
-      ...result.output.files,
     ],
   };
 }

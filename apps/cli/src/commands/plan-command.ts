@@ -164,17 +164,7 @@ async function planAndPrepareFiles(options: PipelineOptions, settings: EmitSetti
   // Reports: report.sarif beside report.md/html for code-scanning uploads; file paths relative to the cwd.
   const sarif: SarifInput = { findings: result.findings, model: result.model, rules: result.rules, target: result.target };
   files.push({ path: 'report.sarif', content: sarifChunks(sarif, settings.sarifOptions) });
-  return { at, plan, sarif, timings: result.timings, manifestStream: settings.keepObjects ? result.output : undefined, files: writerFilesFirst(files, result.output.files) };
-}
-
-/**
- * The writer's files (manifests, runbooks of the DNS rewrites and secrets) before the plan files:
- * written first, they and the objects they are made of can be let go before plan.json,
- * report.html and report.sarif are made. The order of writing changes no byte of the plan.
- */
-function writerFilesFirst<T>(files: readonly T[], writerFiles: readonly unknown[]): T[] {
-  const written = new Set(writerFiles);
-  return [...files.filter((file) => written.has(file)), ...files.filter((file) => !written.has(file))];
+  return { at, plan, sarif, timings: result.timings, manifestStream: settings.keepObjects ? result.output : undefined, files };
 }
 
 /** Relative to the working directory when inside it, else absolute. */

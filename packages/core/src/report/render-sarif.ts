@@ -44,7 +44,7 @@ const ONE_LINE_ITEMS: ReadonlySet<string> = new Set(['results']);
  * log is never one string nor one object tree.
  */
 export function* sarifChunks(result: SarifInput, options: RenderSarifOptions = {}): Generator<string> {
-  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(() => results(true))), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
+  yield* jsonChunks(sarifLog(result, options, (results) => new LazyJsonArray(results)), { indent: 2, depth: 3, chunkDepth: 4, oneLineItemsOf: ONE_LINE_ITEMS });
   yield '\n';
 }
 
@@ -55,11 +55,11 @@ type Json = Record<string, unknown>;
  * component per plugin with that plugin's rules, one result per finding.
  */
 export function buildSarif(result: SarifInput, options: RenderSarifOptions = {}): Json {
-  return sarifLog(result, options, (results) => [...results(false)]);
+  return sarifLog(result, options, (results) => [...results()].map((item) => JSON.parse(item.text) as Json));
 }
 
 /** The log with its results made by `results` (an array, or a lazy array for `sarifChunks`). */
-function sarifLog(result: SarifInput, options: RenderSarifOptions, collect: (results: (asText: boolean) => Iterable<Json | CompactJson>) => unknown): Json {
+function sarifLog(result: SarifInput, options: RenderSarifOptions, collect: (results: () => Iterable<CompactJson>) => unknown): Json {
   const versions = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin.version]));
   const byPlugin = new Map<string, RegisteredRule[]>();
   for (const rule of result.rules.values()) {
@@ -114,12 +114,13 @@ function sarifLog(result: SarifInput, options: RenderSarifOptions, collect: (res
   };
 
   /**
-   * One result per finding, as an object (`buildSarif`) or as its compact JSON text
-   * (`sarifChunks`): at 80,000 findings, building ~15 objects per result only to stringify them
-   * was most of the log's cost. The text is `JSON.stringify` of the object; a test holds them equal.
+   * One result per finding, as its compact JSON text: at 80,000 findings, building ~15 objects per
+   * result only to stringify them was most of the log's cost. `buildSarif` parses the same text, so
+   * every test of the log's shape tests what is written.
    */
-  function* results(asText: boolean): Generator<Json | CompactJson> {
+  function* results(): Generator<CompactJson> {
     const seen = new Map<string, number>();
+    const q = JSON.stringify;
     for (const finding of result.findings) {
       const workload = workloads.get(finding.workload);
       // A snapshot's workloads record the Marathon endpoint they were captured from (`/v2/groups`);
@@ -132,40 +133,15 @@ function sarifLog(result: SarifInput, options: RenderSarifOptions, collect: (res
       const identity = `${finding.ruleId}\u0000${finding.workload}\u0000${finding.pointer}`;
       const occurrence = seen.get(identity) ?? 0;
       seen.set(identity, occurrence + 1);
-      const print = fingerprint(identity, occurrence);
       const { kind, level } = kindAndLevel(finding.severity, finding.impact);
-      if (asText) {
-        const q = JSON.stringify;
-        yield new CompactJson(
-          `${rulePrefix(finding.ruleId)},"kind":"${kind}","level":"${level}","message":{"text":${q(finding.message)}},` +
-            `"locations":[{"logicalLocations":[{"name":${q(name)},"fullyQualifiedName":${q(qualifiedName)},"kind":"resource"}],` +
-            `"properties":{"pointer":${q(finding.pointer)}${documentPointer === undefined ? '' : `,"documentPointer":${q(documentPointer)}`}}${physicalText(artifact)}}],` +
-            `"partialFingerprints":{"${SARIF_FINGERPRINT_KEY}":"${print}"},` +
-            `"properties":{"severity":"${finding.severity}","impact":"${finding.impact}"${finding.hint === undefined ? '' : `,"hint":${q(finding.hint)}`}` +
-            `,"plugin":${q(finding.plugin)}${finding.docsUrl === undefined ? '' : `,"docsUrl":${q(finding.docsUrl)}`}}}`,
-        );
-        continue;
-      }
-      const ref = ruleRef.get(finding.ruleId);
-      const location: Json = {
-        logicalLocations: [{ name, fullyQualifiedName: qualifiedName, kind: 'resource' }],
-        properties: { pointer: finding.pointer, ...(documentPointer === undefined ? {} : { documentPointer }) },
-      };
-      if (artifact) location.physicalLocation = { artifactLocation: artifact };
-      yield {
-        ruleId: finding.ruleId,
-        ...(ref === undefined
-          ? {}
-          : ref.component === -1
-            ? { ruleIndex: ref.index }
-            : { rule: { id: finding.ruleId, index: ref.index, toolComponent: { index: ref.component } } }),
-        kind,
-        level,
-        message: { text: finding.message },
-        locations: [location],
-        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: print },
-        properties: { severity: finding.severity, impact: finding.impact, hint: finding.hint, plugin: finding.plugin, docsUrl: finding.docsUrl },
-      };
+      yield new CompactJson(
+        `${rulePrefix(finding.ruleId)},"kind":"${kind}","level":"${level}","message":{"text":${q(finding.message)}},` +
+          `"locations":[{"logicalLocations":[{"name":${q(name)},"fullyQualifiedName":${q(qualifiedName)},"kind":"resource"}],` +
+          `"properties":{"pointer":${q(finding.pointer)}${documentPointer === undefined ? '' : `,"documentPointer":${q(documentPointer)}`}}${physicalText(artifact)}}],` +
+          `"partialFingerprints":{"${SARIF_FINGERPRINT_KEY}":"${fingerprint(identity, occurrence)}"},` +
+          `"properties":{"severity":"${finding.severity}","impact":"${finding.impact}"${finding.hint === undefined ? '' : `,"hint":${q(finding.hint)}`}` +
+          `,"plugin":${q(finding.plugin)}${finding.docsUrl === undefined ? '' : `,"docsUrl":${q(finding.docsUrl)}`}}}`,
+      );
     }
   }
 

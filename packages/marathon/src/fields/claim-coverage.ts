@@ -36,12 +36,12 @@ export function claimCoverage(workload: string, definition: unknown, shape: Defi
   const pointerAt = (depth = nodes.length - 1): JsonPointer => nodes[depth]!.pointer;
 
   const claim = (pointer: JsonPointer, disposition: Disposition, spec: FieldSpec | undefined, subtree = false, ruleId?: string) => {
+    const plain = plainClaim(spec, disposition);
     if (!subtree && ruleId === undefined) {
-      ctx.ledger.claim(workload, pointer, plainClaim(spec, disposition));
+      ctx.ledger.claim(workload, pointer, plain);
       return;
     }
-    const entry: Mutable<LedgerClaim> = { disposition };
-    if (spec?.to !== undefined && disposition !== 'unsupported') entry.to = spec.to;
+    const entry: Mutable<LedgerClaim> = { ...plain };
     if (ruleId !== undefined) entry.ruleId = ruleId;
     if (subtree) entry.subtree = true;
     ctx.ledger.claim(workload, pointer, entry);
